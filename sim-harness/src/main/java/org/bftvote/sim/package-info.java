@@ -1,0 +1,4 @@
+/**
+ * Simulation harness around lanes running the bftvote library.
+ */
+package org.bftvote.sim;

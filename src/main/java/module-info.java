@@ -1,0 +1,11 @@
+/**
+ * bftvote core: fixed-allocation voters, channel redundancy management and interactive consistency for
+ * redundant flight-control lanes. The only runtime dependency is the SLF4J API, used solely by the optional
+ * logging listener; the frame path never logs.
+ */
+module org.bftvote {
+    requires org.slf4j;
+
+    exports org.bftvote;
+    exports org.bftvote.vote;
+}

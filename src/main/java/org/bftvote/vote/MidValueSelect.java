@@ -1,0 +1,107 @@
+package org.bftvote.vote;
+
+/**
+ * Mid-value select: the median of the valid inputs.
+ *
+ * <p>With an odd number k of valid inputs the output is the middle value. With an even number it is, by
+ * {@link EvenPolicy}, the mean of the two middle values (default) or the lower of them.
+ *
+ * <h2>Guarantee</h2>
+ * With k valid inputs of which at most f = (k - 1) / 2 are arbitrary (k &gt;= 2f + 1), the output lies within
+ * the range of the correct inputs: every value below the median has a correct value at or below it and every
+ * value above has one at or above it. For the mean-of-middles policy with even k the same holds when
+ * k &gt;= 2f + 2. One arbitrary input among three therefore never moves the output outside the two correct ones,
+ * whatever its size.
+ *
+ * <p>The result does not depend on channel order. Every valid input is in {@link VoteResult#usedMask()}; the
+ * reported spread is the range of the valid inputs.
+ *
+ * <p>Footprint: two arrays of {@code maxChannels} entries, allocated when built. Not thread safe.
+ */
+public final class MidValueSelect implements RealVoter {
+    /** What to output when the number of valid inputs is even. */
+    public enum EvenPolicy {
+        /** The mean of the two middle values. */
+        MEAN_OF_MIDDLES,
+        /** The lower of the two middle values. */
+        LOWER_MIDDLE
+    }
+
+    private final int maxChannels;
+    private final EvenPolicy evenPolicy;
+    private final double[] sorted;
+
+    /**
+     * Builds a mid-value select voter that averages the two middle values for even counts.
+     *
+     * @param maxChannels largest channel count, 1 to 64
+     */
+    public MidValueSelect(final int maxChannels) {
+        this(maxChannels, EvenPolicy.MEAN_OF_MIDDLES);
+    }
+
+    /**
+     * @param maxChannels largest channel count, 1 to 64
+     * @param evenPolicy  output for an even number of valid inputs
+     */
+    public MidValueSelect(final int maxChannels, final EvenPolicy evenPolicy) {
+        this.maxChannels = org.bftvote.Require.inRange("maxChannels", maxChannels, 1, 64);
+        this.evenPolicy = org.bftvote.Require.notNull("evenPolicy", evenPolicy);
+        this.sorted = new double[maxChannels];
+    }
+
+    @Override
+    public int maxChannels() {
+        return maxChannels;
+    }
+
+    @Override
+    public int faultsTolerated() {
+        return (maxChannels - 1) / 2;
+    }
+
+    @Override
+    public int minValidInputs() {
+        return 1;
+    }
+
+    @Override
+    public VoteStatus vote(
+        final double[] values, final long validMask, final int channelCount, final VoteResult result) {
+        VoterChecks.checkCount(channelCount, maxChannels, values.length);
+        final double[] s = sorted;
+        long used = 0L;
+        int k = 0;
+        for (int i = 0; i < channelCount; i++) {
+            final double v = values[i];
+            if ((validMask & (1L << i)) != 0 && Double.isFinite(v)) {
+                // Insertion sort: k is small (<= 64) and nearly always 3 or 4.
+                int j = k - 1;
+                while (j >= 0 && s[j] > v) {
+                    s[j + 1] = s[j];
+                    j--;
+                }
+                s[j + 1] = v;
+                k++;
+                used |= 1L << i;
+            }
+        }
+        if (k == 0) {
+            result.notVoted(VoteStatus.TOO_FEW_INPUTS, 0);
+            return VoteStatus.TOO_FEW_INPUTS;
+        }
+        final double mid;
+        if ((k & 1) == 1) {
+            mid = s[k >> 1];
+        } else if (evenPolicy == EvenPolicy.LOWER_MIDDLE) {
+            mid = s[(k >> 1) - 1];
+        } else {
+            final double a = s[(k >> 1) - 1];
+            final double b = s[k >> 1];
+            // a + (b - a) / 2 cannot overflow to infinity for finite a <= b, unlike (a + b) / 2.
+            mid = a + (b - a) * 0.5;
+        }
+        result.voted(mid, s[0], s[k - 1], used, s[k - 1] - s[0], k);
+        return VoteStatus.VOTED;
+    }
+}
