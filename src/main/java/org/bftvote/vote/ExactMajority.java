@@ -24,8 +24,8 @@ import org.bftvote.Require;
  * {@link DiscreteVoteResult#usedMask()} holds the channels holding the voted word, {@code support} their number and
  * {@code disagreeBits} the OR of {@code word ^ voted} over the valid channels. When nothing is voted,
  * {@code disagreeBits} holds the bits on which the valid channels differ among themselves and {@code support} the
- * largest number of channels that agree on one word (computed in {@link Mode#PLURALITY} mode; in
- * {@link Mode#MAJORITY} mode the support of the MJRTY candidate, which is below k / 2 + 1).
+ * largest number of channels that agree on one word (in {@link Mode#MAJORITY} mode this takes a quadratic
+ * counting pass, on the no-majority path only).
  *
  * <p>Footprint: two fields and no arrays. The voter keeps no state between calls, so threads may share it as long
  * as each uses its own result.
@@ -112,8 +112,23 @@ public final class ExactMajority implements DiscreteVoter {
             result.voted(candidate, holders, disagreeWith(candidate, words, valid, channelCount), support, k);
             return VoteStatus.VOTED;
         }
-        result.notVoted(VoteStatus.NO_MAJORITY, spreadBits(words, valid, channelCount), support, k);
+        // The MJRTY candidate's support depends on channel order; report the largest support, which does not.
+        final int largest = largestSupport(words, valid, channelCount);
+        result.notVoted(VoteStatus.NO_MAJORITY, spreadBits(words, valid, channelCount), largest, k);
         return VoteStatus.NO_MAJORITY;
+    }
+
+    private static int largestSupport(final long[] words, final long valid, final int channelCount) {
+        int largest = 0;
+        long seen = 0L;
+        for (int i = 0; i < channelCount; i++) {
+            if ((valid & ~seen & (1L << i)) != 0) {
+                final long holders = holdersOf(words[i], words, valid, channelCount);
+                seen |= holders;
+                largest = Math.max(largest, Long.bitCount(holders));
+            }
+        }
+        return largest;
     }
 
     private static VoteStatus votePlurality(

@@ -90,7 +90,8 @@ class RealVoterFaultPropertyTest {
         }
         final long all = (1L << n) - 1;
         final VoteStatus status = voter.vote(values, all, n, result);
-        final String frame = " values=" + java.util.Arrays.toString(values) + " faulty=" + Long.toBinaryString(faultyMask);
+        final String frame =
+            " values=" + java.util.Arrays.toString(values) + " faulty=" + Long.toBinaryString(faultyMask);
         if (status != VoteStatus.VOTED) {
             return "not voted: " + status + frame;
         }
