@@ -70,7 +70,7 @@ class ExpectationCheckTest {
             "max_false_exclusions", 1L,
             "min_availability", 0.88,
             "max_output_error_rms", Map.of("pitch_rate", 0.1667),
-            "max_output_error_max", 0.5,
+            "max_output_error_max", 0.5001,
             "fault_detected_within_s", Map.of("F1", 0.05),
             "hypothesis_exceeded", false), metrics());
         for (final ExpectationResult e : r.results()) {
