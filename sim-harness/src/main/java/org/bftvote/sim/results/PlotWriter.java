@@ -58,7 +58,7 @@ public final class PlotWriter implements FrameObserver {
 
     /** Timeline states; the order is severity (a bucket keeps the highest) and the legend's order. */
     private static final String[] STATE_NAMES = {"channel held healthy", "channel excluded", "lane excluded",
-        "output NORMAL", "output DEGRADED", "output NO_MAJORITY", "output INVALID", "healthy (oracle)",
+        "output NORMAL", "output DEGRADED", "output NO_MAJORITY", "output INVALID", "healthy / within hypothesis",
         "faulty (oracle)", "hypothesis exceeded"};
     private static final Color[] STATE_COLOURS = {new Color(0xb7e4c7), new Color(0xf4a261), new Color(0x9d0208),
         new Color(0x2d6a4f), new Color(0xe9c46a), new Color(0x7b2cbf), new Color(0x343a40), new Color(0xdee2e6),
@@ -345,7 +345,10 @@ public final class PlotWriter implements FrameObserver {
         marker.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
     }
 
-    private static void stylePlot(final XYPlot plot) {
+    private void stylePlot(final XYPlot plot) {
+        // Later series (the outputs) drawn over earlier ones (truth, sensors); time axis exactly the run.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        plot.getDomainAxis().setRange(0.0, Math.max(descriptor.timeOf(lastFrame + 1), 1e-9));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xcccccc));
         plot.setRangeGridlinePaint(new Color(0xcccccc));
