@@ -8,4 +8,5 @@ module org.bftvote {
 
     exports org.bftvote;
     exports org.bftvote.vote;
+    exports org.bftvote.agreement;
 }
