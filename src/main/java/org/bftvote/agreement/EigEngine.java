@@ -73,7 +73,7 @@ import java.util.Arrays;
  *
  * <p>Footprint: a word ({@code long}) and a status ({@code byte}) per tree node and signal, the same again for the
  * inner nodes (resolution) and the n decided entries per signal, plus scratch of n entries; all allocated when
- * built. For n = 4, m = 1, K = 32 that is under 8 KiB, for n = 7, m = 2, K = 32 under 90 KiB. Nothing is allocated
+ * built. For n = 4, m = 1, K = 32 that is about 8 KB, for n = 7, m = 2, K = 32 about 105 KB. Nothing is allocated
  * per frame; deterministic (bit-identical output for identical input and call order). Not thread safe.
  */
 public final class EigEngine {
