@@ -61,8 +61,8 @@ class ExhaustiveOneFaultTest {
                     setInputs(scenario, faulty, input, inputChoices);
                     final String violation = scenario.run(frames);
                     if (violation != null) {
-                        assertNull(violation, "faulty lane " + faulty + " behaviour " + java.util.Arrays.toString(digits)
-                            + " over " + java.util.Arrays.toString(domain) + " input case " + input);
+                        assertNull(violation, "faulty lane " + faulty + " behaviour "
+                            + java.util.Arrays.toString(digits) + " over " + java.util.Arrays.toString(domain) + " input case " + input);
                     }
                     frames++;
                 }

@@ -54,7 +54,8 @@ public final class AgreementChecker {
                         return "agreement violated: source " + source + " (" + kinds[source] + ") signal " + signal
                             + ": lane " + reference + " decided " + describe(word, status) + ", lane " + lane
                             + " decided " + describe(engines[lane].decidedWord(source, signal),
-                            engines[lane].decidedStatus(source, signal)) + "; lanes " + java.util.Arrays.toString(kinds);
+                            engines[lane].decidedStatus(source, signal)) + "; lanes "
+                            + java.util.Arrays.toString(kinds);
                     }
                 }
                 final String wrong = expected(sim, config, kinds, source, signal, word, status, absent, inputs,
