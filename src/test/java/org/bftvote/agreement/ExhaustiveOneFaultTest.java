@@ -62,7 +62,8 @@ class ExhaustiveOneFaultTest {
                     final String violation = scenario.run(frames);
                     if (violation != null) {
                         assertNull(violation, "faulty lane " + faulty + " behaviour "
-                            + java.util.Arrays.toString(digits) + " over " + java.util.Arrays.toString(domain) + " input case " + input);
+                            + java.util.Arrays.toString(digits) + " over " + java.util.Arrays.toString(domain)
+                            + " input case " + input);
                     }
                     frames++;
                 }
