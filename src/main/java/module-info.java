@@ -9,4 +9,5 @@ module org.bftvote {
     exports org.bftvote;
     exports org.bftvote.vote;
     exports org.bftvote.channel;
+    exports org.bftvote.agreement;
 }
