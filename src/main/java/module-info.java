@@ -8,4 +8,6 @@ module org.bftvote {
 
     exports org.bftvote;
     exports org.bftvote.vote;
+    exports org.bftvote.agreement;
+    exports org.bftvote.agreement.memory;
 }
