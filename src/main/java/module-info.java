@@ -10,4 +10,5 @@ module org.bftvote {
     exports org.bftvote.vote;
     exports org.bftvote.agreement;
     exports org.bftvote.agreement.memory;
+    exports org.bftvote.channel;
 }
