@@ -90,6 +90,7 @@ public final class AgreementLane {
     private final int engineSignals;
     private final int accuserThreshold;
     private final int maxMessageLength;
+    private final boolean hybrid;
     /** Entries a well-formed message of round r holds at most, indexed by r. */
     private final int[] maxEntriesByRound;
 
@@ -128,9 +129,10 @@ public final class AgreementLane {
         this.config = org.bftvote.Require.notNull("config", config);
         this.lanes = org.bftvote.Require.inRange("lanes", config.lanes(), 1, MAX_LANES);
         this.self = org.bftvote.Require.inRange("self", self, 0, lanes - 1);
-        this.engineSignals = org.bftvote.Require.inRange("signals", config.signals(), 2, IcMessage.MAX_U16 + 1);
+        this.engineSignals = org.bftvote.Require.inRange("signals", config.signals(), 2, AgreementConfig.MAX_SIGNALS);
         this.userSignals = engineSignals - 1;
         this.rounds = config.rounds();
+        this.hybrid = config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED;
         this.engine = new EigEngine(config, self);
         this.paths = new EigPaths(lanes, config.m());
         org.bftvote.Require.inRange("EIG path count", paths.count(), 1, IcMessage.MAX_U16 + 1);
@@ -165,7 +167,7 @@ public final class AgreementLane {
     }
 
     private static int faultBudget(final AgreementConfig config) {
-        return config.m();
+        return config.faultBudget().total();
     }
 
     // ---- sizing and identity ---------------------------------------------------------------------------------
@@ -551,6 +553,9 @@ public final class AgreementLane {
             if (status != EntryStatus.VALUE && status != EntryStatus.RELAYED_ERROR) {
                 return DropReason.BAD_STATUS;
             }
+            if (status == EntryStatus.RELAYED_ERROR && !validErrorToken(round, IcMessage.entryWord(buffer, at))) {
+                return DropReason.BAD_ERROR_TOKEN;
+            }
             final int signal = IcMessage.entrySignal(buffer, at);
             if (signal >= engineSignals) {
                 return DropReason.SIGNAL_OUT_OF_RANGE;
@@ -569,6 +574,11 @@ public final class AgreementLane {
         return null;
     }
 
+    /** The engine's token rule, checked here so that a bad token drops the whole message before any entry is kept. */
+    private boolean validErrorToken(final int round, final long word) {
+        return hybrid ? word >= 1 && word < round : word == 0;
+    }
+
     private void collectContradictions() {
         for (int peer = 0; peer < lanes; peer++) {
             if (peer == self || isExcluded(peer) || (receivedRounds[peer] & (1 << 1)) == 0) {
@@ -585,16 +595,17 @@ public final class AgreementLane {
         }
     }
 
-    /** A round-1 entry agrees with the decision if it carried the decided value, or R_E where E was decided. */
+    /**
+     * A round-1 entry agrees with the decision if it carried the decided value; or, where no value was decided, if
+     * it carried no value either: the error token (OM sends it for a missing reading, deciding the default) or
+     * nothing (OMH sends nothing for a missing reading, deciding MISSING).
+     */
     private static boolean consistent(
         final byte sentStatus, final long sentWord, final byte decidedStatus, final long decidedWord) {
         if (decidedStatus == EntryStatus.VALUE) {
             return sentStatus == EntryStatus.VALUE && sentWord == decidedWord;
         }
-        if (decidedStatus == EntryStatus.MISSING) {
-            return sentStatus == EntryStatus.RELAYED_ERROR || sentStatus == EntryStatus.MISSING;
-        }
-        return false;
+        return sentStatus != EntryStatus.VALUE;
     }
 
     private void countAccusations() {

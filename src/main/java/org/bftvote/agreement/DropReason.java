@@ -41,6 +41,11 @@ public enum DropReason {
     TOO_MANY_ENTRIES,
     /** An entry's status is not one that may travel ({@link EntryStatus#VALUE}, {@link EntryStatus#RELAYED_ERROR}). */
     BAD_STATUS,
+    /**
+     * An {@link EntryStatus#RELAYED_ERROR} entry whose word is not a valid token for the round and algorithm (OM: 0;
+     * corrected OMH: the depth where the error was seen, 1 to round - 1, so never in round 1).
+     */
+    BAD_ERROR_TOKEN,
     /** An entry's signal index is out of range. */
     SIGNAL_OUT_OF_RANGE,
     /** An entry's path is not one this sender may send in this round (wrong length, last lane, or contains me). */
