@@ -195,6 +195,25 @@ public final class LanePipeline {
         return lane.accusedMask();
     }
 
+    /**
+     * The fault budgets the configuration still survives with the lanes excluded so far (an excluded lane counts as
+     * benign). A query for displays and logs: it builds a list, so it is not for the frame path.
+     *
+     * @return the maximal budgets still tolerated; empty if none
+     */
+    public java.util.List<FaultBudget> remainingBudgets() {
+        return config.agreement().budgetsAfterExcluding(Long.bitCount(lane.excludedMask()));
+    }
+
+    /**
+     * @return true iff the whole configured fault budget is still tolerated on top of the lanes excluded so far
+     *         (each counted as benign); false means the system now survives less than it was built for.
+     *         Allocation-free.
+     */
+    public boolean fullBudgetHolds() {
+        return config.agreement().holds(Long.bitCount(lane.excludedMask()), config.agreement().faultBudget());
+    }
+
     /** @return this lane's drop counters */
     public DropCounters dropCounters() {
         return lane.dropCounters();
