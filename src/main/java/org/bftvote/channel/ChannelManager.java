@@ -213,7 +213,7 @@ public final class ChannelManager {
                 final int p = firstByPriority(voteMask);
                 value = values[p];
                 used = 1L << p;
-            } else if (holdFrames < maxHoldFrames && lastGood == lastGood) {
+            } else if (holdFrames < maxHoldFrames && !Double.isNaN(lastGood)) {
                 holdFrames++;
                 value = lastGood;
             } else {

@@ -13,10 +13,11 @@ package org.bftvote.vote;
  * k &gt;= 2f + 2. One arbitrary input among three therefore never moves the output outside the two correct ones,
  * whatever its size.
  *
- * <p>The result does not depend on channel order. Every valid input is in {@link VoteResult#usedMask()}; the
- * reported spread is the range of the valid inputs.
+ * <p>The result does not depend on channel order, bit for bit ({@code -0.0} counts as {@code +0.0}). Every valid
+ * input is in {@link VoteResult#usedMask()}; the reported spread is the range of the valid inputs. The mean of the
+ * middles is computed without overflow.
  *
- * <p>Footprint: two arrays of {@code maxChannels} entries, allocated when built. Not thread safe.
+ * <p>Footprint: one array of {@code maxChannels} entries, allocated when built. Not thread safe.
  */
 public final class MidValueSelect implements RealVoter {
     /** What to output when the number of valid inputs is even. */
@@ -45,7 +46,7 @@ public final class MidValueSelect implements RealVoter {
      * @param evenPolicy  output for an even number of valid inputs
      */
     public MidValueSelect(final int maxChannels, final EvenPolicy evenPolicy) {
-        this.maxChannels = org.bftvote.Require.inRange("maxChannels", maxChannels, 1, 64);
+        this.maxChannels = TrimmingConfig.maxChannels(maxChannels);
         this.evenPolicy = org.bftvote.Require.notNull("evenPolicy", evenPolicy);
         this.sorted = new double[maxChannels];
     }
@@ -73,7 +74,8 @@ public final class MidValueSelect implements RealVoter {
         long used = 0L;
         int k = 0;
         for (int i = 0; i < channelCount; i++) {
-            final double v = values[i];
+            // Adding +0.0 turns -0.0 into +0.0 (and changes nothing else), so the output is order independent.
+            final double v = values[i] + 0.0;
             if ((validMask & (1L << i)) != 0 && Double.isFinite(v)) {
                 // Insertion sort: k is small (<= 64) and nearly always 3 or 4.
                 int j = k - 1;
@@ -96,10 +98,8 @@ public final class MidValueSelect implements RealVoter {
         } else if (evenPolicy == EvenPolicy.LOWER_MIDDLE) {
             mid = s[(k >> 1) - 1];
         } else {
-            final double a = s[(k >> 1) - 1];
-            final double b = s[k >> 1];
-            // a + (b - a) / 2 cannot overflow to infinity for finite a <= b, unlike (a + b) / 2.
-            mid = a + (b - a) * 0.5;
+            // Overflow-free: the mean of -1e308 and 1e308 is 0, not NaN or infinity.
+            mid = Midpoint.of(s[(k >> 1) - 1], s[k >> 1]);
         }
         result.voted(mid, s[0], s[k - 1], used, s[k - 1] - s[0], k);
         return VoteStatus.VOTED;
