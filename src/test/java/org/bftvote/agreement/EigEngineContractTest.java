@@ -1,0 +1,155 @@
+package org.bftvote.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bftvote.testsupport.FaultKind;
+import org.bftvote.testsupport.RandomEntryAdversary;
+import org.junit.jupiter.api.Test;
+
+/** The engine's contract: what it emits, which entries it refuses, exclusion, determinism. */
+class EigEngineContractTest {
+    private static final EntrySink COUNT_ONLY = (path, signal, word, status) -> { };
+
+    @Test
+    void emitsTheClosedFormNumberOfEntries() {
+        // K (n-2)!/(n-1-r)! entries a message: n = 7, K = 3 -> 3, 15, 60.
+        final AgreementConfig config = Scenario.omh(7, 2, 3, 2, 0, 0);
+        final EigEngine engine = new EigEngine(config, 0);
+        final long[] words = new long[3];
+        final byte[] status = {EntryStatus.VALUE, EntryStatus.MISSING, EntryStatus.VALUE};
+        engine.beginFrame(0, words, status);
+        assertEquals(2, engine.emit(1, 1, COUNT_ONLY), "own missing reading is not sent in OMH");
+        engine.closeRound(1);
+        assertEquals(15, engine.emit(2, 1, COUNT_ONLY), "relays send R_E for what they did not receive");
+        engine.closeRound(2);
+        assertEquals(60, engine.emit(3, 1, COUNT_ONLY));
+        assertEquals(60, engine.maxEntriesPerMessage());
+        assertEquals(0, engine.emit(4, 1, COUNT_ONLY));
+        assertEquals(0, engine.emit(1, 0, COUNT_ONLY));
+        assertEquals(0, engine.emit(1, 7, COUNT_ONLY));
+    }
+
+    @Test
+    void relaysErrorTokenWithTheDepthInHybridAndTheDefaultTokenInOm() {
+        for (final boolean hybrid : new boolean[] {true, false}) {
+            final AgreementConfig config = hybrid ? Scenario.omh(4, 1, 1, 1, 0, 0) : Scenario.om(4, 1, 1);
+            final EigEngine engine = new EigEngine(config, 0);
+            engine.beginFrame(0, new long[1], new byte[] {EntryStatus.MISSING});
+            final int[] sent = new int[1];
+            engine.emit(1, 1, (path, signal, word, status) -> sent[0]++);
+            assertEquals(hybrid ? 0 : 1, sent[0]);
+            engine.closeRound(1);
+            engine.emit(2, 1, (path, signal, word, status) -> {
+                assertEquals(EntryStatus.RELAYED_ERROR, status);
+                assertEquals(hybrid ? 1 : 0, word);
+            });
+        }
+    }
+
+    @Test
+    void refusesImpossibleEntries() {
+        final AgreementConfig config = Scenario.omh(4, 1, 2, 1, 0, 0);
+        final EigEngine engine = new EigEngine(config, 0);
+        final EigPaths paths = engine.paths();
+        engine.beginFrame(0, new long[2], new byte[2]);
+        assertTrue(engine.accept(1, 1, 1, 0, 5, EntryStatus.VALUE));
+        assertFalse(engine.accept(1, 1, 1, 0, 5, EntryStatus.VALUE), "duplicate");
+        assertFalse(engine.accept(1, 2, 1, 1, 5, EntryStatus.VALUE), "last lane != sender");
+        assertFalse(engine.accept(1, 0, 0, 0, 5, EntryStatus.VALUE), "from itself");
+        assertFalse(engine.accept(1, 1, 1, 2, 5, EntryStatus.VALUE), "signal out of range");
+        assertFalse(engine.accept(1, 1, 1, -1, 5, EntryStatus.VALUE), "negative signal");
+        assertFalse(engine.accept(1, 9, 1, 1, 5, EntryStatus.VALUE), "sender out of range");
+        assertFalse(engine.accept(1, 1, 99, 1, 5, EntryStatus.VALUE), "path out of range");
+        assertFalse(engine.accept(1, 2, 2, 0, 5, EntryStatus.MISSING), "MISSING is not a wire status");
+        assertFalse(engine.accept(1, 2, 2, 0, 5, EntryStatus.DEFAULT), "DEFAULT is not a wire status");
+        assertFalse(engine.accept(1, 2, 2, 0, 1, EntryStatus.RELAYED_ERROR), "no token in round 1");
+        assertFalse(engine.accept(1, 2, 5, 0, 5, EntryStatus.VALUE), "round 1 path of another sender");
+        assertFalse(engine.accept(1, 2, paths.child(1, 2), 0, 5, EntryStatus.VALUE), "path length != round");
+        engine.closeRound(1);
+        assertFalse(engine.accept(1, 3, 3, 0, 5, EntryStatus.VALUE), "round closed");
+        assertEquals(EntryStatus.MISSING, engine.storedStatus(3, 0));
+        assertFalse(engine.accept(2, 2, paths.child(0, 2), 0, 5, EntryStatus.VALUE), "path holds the receiver");
+        assertFalse(engine.accept(2, 2, paths.child(1, 2), 0, 2, EntryStatus.RELAYED_ERROR), "depth too deep");
+        assertFalse(engine.accept(2, 2, paths.child(1, 2), 0, 0, EntryStatus.RELAYED_ERROR), "depth 0");
+        assertTrue(engine.accept(2, 2, paths.child(1, 2), 0, 1, EntryStatus.RELAYED_ERROR));
+        assertFalse(engine.accept(2, 2, paths.child(1, 2), 1, 5, (byte) 9), "unknown status");
+        assertTrue(engine.accept(2, 2, paths.child(1, 2), 1, 5, EntryStatus.VALUE));
+    }
+
+    @Test
+    void withoutFaultsEveryLaneDecidesEveryReading() {
+        final AgreementConfig config = Scenario.omh(5, 1, 3, 1, 0, 1);
+        final Scenario scenario = new Scenario(config, new RandomEntryAdversary(new java.util.SplittableRandom(1), 3));
+        for (int lane = 0; lane < 5; lane++) {
+            for (int signal = 0; signal < 3; signal++) {
+                scenario.inputs[lane][signal] = lane * 100L + signal;
+            }
+        }
+        scenario.inputStatus[2][1] = EntryStatus.MISSING;
+        scenario.sim.runFrame(0, scenario.inputs, scenario.inputStatus);
+        for (final EigEngine engine : scenario.engines) {
+            for (int source = 0; source < 5; source++) {
+                for (int signal = 0; signal < 3; signal++) {
+                    if (source == 2 && signal == 1) {
+                        assertEquals(EntryStatus.MISSING, engine.decidedStatus(source, signal));
+                        assertEquals(config.defaultWord(), engine.decidedWord(source, signal));
+                    } else {
+                        assertEquals(EntryStatus.VALUE, engine.decidedStatus(source, signal));
+                        assertEquals(source * 100L + signal, engine.decidedWord(source, signal));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void excludedLaneIsIgnoredAndDecidedAbsent() {
+        final AgreementConfig config = Scenario.om(4, 1, 1);
+        final EigEngine engine = new EigEngine(config, 0);
+        engine.excludeLane(2);
+        engine.excludeLane(0);
+        assertTrue(engine.isExcluded(2));
+        assertFalse(engine.isExcluded(0), "a lane never excludes itself");
+        assertEquals(1L << 2, engine.excludedMask());
+        engine.beginFrame(0, new long[] {1}, new byte[] {EntryStatus.VALUE});
+        assertFalse(engine.accept(1, 2, 2, 0, 7, EntryStatus.VALUE));
+        engine.closeRound(1);
+        engine.closeRound(2);
+        engine.decide();
+        assertEquals(EntryStatus.DEFAULT, engine.decidedStatus(2, 0));
+        assertEquals(EntryStatus.VALUE, engine.decidedStatus(0, 0));
+        engine.readmitLane(2);
+        assertFalse(engine.isExcluded(2));
+    }
+
+    @Test
+    void identicalInputsGiveBitIdenticalDecisions() {
+        final AgreementConfig config = Scenario.omh(6, 1, 4, 1, 1, 0);
+        final long[][] first = decisions(config);
+        final long[][] second = decisions(config);
+        for (int lane = 0; lane < first.length; lane++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first[lane], second[lane], "lane " + lane);
+        }
+    }
+
+    private static long[][] decisions(final AgreementConfig config) {
+        final Scenario scenario = new Scenario(config, new RandomEntryAdversary(new java.util.SplittableRandom(42), 3));
+        scenario.kinds[1] = FaultKind.ASYMMETRIC;
+        scenario.kinds[4] = FaultKind.SYMMETRIC;
+        scenario.randomInputs(new java.util.SplittableRandom(7), 5);
+        scenario.sim.runFrame(3, scenario.inputs, scenario.inputStatus);
+        final long[][] result = new long[6][6 * 4 * 2];
+        for (int lane = 0; lane < 6; lane++) {
+            int i = 0;
+            for (int source = 0; source < 6; source++) {
+                for (int signal = 0; signal < 4; signal++) {
+                    result[lane][i++] = scenario.engines[lane].decidedWord(source, signal);
+                    result[lane][i++] = scenario.engines[lane].decidedStatus(source, signal);
+                }
+            }
+        }
+        return result;
+    }
+}
