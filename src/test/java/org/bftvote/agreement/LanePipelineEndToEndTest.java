@@ -76,7 +76,8 @@ class LanePipelineEndToEndTest {
             }
         }
         assertEquals(1L << FAULTY, system.pipeline(0).excludedMask(), "only the two-faced lane is excluded");
-        assertTrue(excludedAt >= TURNS_FAULTY && excludedAt <= TURNS_FAULTY + 4, "excluded at frame " + excludedAt);
+        // Evidence at 1,000, agreed and accused at 1,001, 1,002, 1,003: consecutive(3) trips at 1,003.
+        assertEquals(TURNS_FAULTY + 3, excludedAt, "exclusion frame");
         for (int lane = 0; lane < FAULTY; lane++) {
             assertEquals(excludedAt, system.pipeline(lane).exclusionFrame(FAULTY), "same exclusion frame");
             assertFalse(system.pipeline(lane).fullBudgetHolds(), "OM(1) with 4 lanes has no budget left");
