@@ -1,0 +1,162 @@
+package org.bftvote.sim.emulation;
+
+import java.util.List;
+
+import org.bftvote.Require;
+
+/**
+ * One bus network between {@code lanes} lanes, following a {@link BusSpec}.
+ *
+ * <p>Per call, in this order: the Gilbert–Elliott state of the directed link (sender, receiver) decides loss, then
+ * moves (each link has its own state, started from the stationary distribution, stepping once per message on that
+ * link); the arrival time is drawn (see {@link Scheduling}); duplication; corruption (probability
+ * {@code 1 − (1 − BER)^(8·len)}, then detected with probability {@code detectionCoverage}); the marginal-transmitter
+ * draw. Exactly nine draws per call, whatever the outcome. Precedence when several apply: LOST, LATE, DIVERGENT,
+ * CORRUPTED_DETECTED / CORRUPTED_UNDETECTED, DUPLICATED, DELIVERED. A message from a lane to itself is
+ * {@link DeliveryOutcome#DELIVERED} at time 0 with no draw (it never leaves the lane).
+ *
+ * <p>Corruption and divergence flip one to three distinct bits; CRC-32C and the other checks named in the domain
+ * notes detect every such pattern, so {@code CORRUPTED_DETECTED} is caught by the decoder without further help.
+ *
+ * <p>Footprint: one state flag per directed link. Allocation-free per call; not thread safe.
+ */
+public final class BusNetwork implements BusChannel {
+    private static final int OUTCOMES = DeliveryOutcome.values().length;
+
+    private final BusSpec spec;
+    private final int lanes;
+    private final SimRandom random;
+    private final boolean[] bad;
+    private final MarginalTransmitter[] marginal;
+    private final long[] counts = new long[OUTCOMES];
+    private long deliveries;
+    private long misaddressed;
+    private final double logIntactBit;
+    private int cachedLength = -1;
+    private double cachedCorruption;
+
+    /**
+     * @param spec     the network
+     * @param lanes    number of lanes on it, 1 to 64
+     * @param marginal marginal transmitters (may be empty)
+     * @param random   the network's stream
+     */
+    public BusNetwork(final BusSpec spec, final int lanes, final List<MarginalTransmitter> marginal,
+                      final SimRandom random) {
+        this.spec = Require.notNull("bus spec", spec);
+        this.lanes = Require.inRange("lanes", lanes, 1, 64);
+        this.marginal = Require.notNull("marginal transmitters", marginal).toArray(new MarginalTransmitter[0]);
+        this.random = Require.notNull("random", random);
+        this.bad = new boolean[lanes * lanes];
+        final LossSpec loss = spec.loss();
+        final double sum = loss.p() + loss.r();
+        final double stationaryBad = sum > 0.0 ? loss.p() / sum : 0.0;
+        for (int i = 0; i < bad.length; i++) {
+            bad[i] = random.chance(stationaryBad);
+        }
+        this.logIntactBit = StrictMath.log1p(-spec.bitErrorRate());
+    }
+
+    /**
+     * @return the spec of this network
+     */
+    public BusSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(final long frame, final int sender, final int receiver, final byte[] msg,
+                                   final int off, final int len, final Delivery out) {
+        deliveries++;
+        if (sender < 0 || sender >= lanes || receiver < 0 || receiver >= lanes || msg == null || off < 0
+            || len < 0 || off > msg.length - len) {
+            misaddressed++;
+            return finish(out, DeliveryOutcome.LOST, Double.NaN, 0);
+        }
+        if (sender == receiver) {
+            return finish(out, DeliveryOutcome.DELIVERED, 0.0, 0);
+        }
+        final LossSpec loss = spec.loss();
+        final int link = sender * lanes + receiver;
+        final boolean linkBad = bad[link];
+        final boolean lost = random.nextDouble() >= (linkBad ? loss.h() : loss.k());
+        final double move = random.nextDouble();
+        bad[link] = linkBad ? move >= loss.r() : move < loss.p();
+
+        // The spread is drawn under both schedulings so the draw count per call stays fixed.
+        final double spread = random.nextDouble();
+        final double base = spec.scheduling() == Scheduling.TIME_TRIGGERED
+            ? sender * spec.slotUs() + spec.latencyMinUs()
+            : spec.latencyMinUs() + spread * (spec.latencyMaxUs() - spec.latencyMinUs());
+        final double arrival = Math.max(0.0, base + random.uniform(-spec.jitterUs(), spec.jitterUs()));
+        final boolean duplicated = random.chance(spec.duplicationProbability());
+        final boolean corrupted = random.chance(corruptionProbability(len));
+        final boolean detected = random.chance(spec.detectionCoverage());
+        final boolean divergent = random.chance(marginalProbability(frame, sender));
+        final long damageSeed = random.nextLong();
+
+        if (lost) {
+            return finish(out, DeliveryOutcome.LOST, Double.NaN, 0);
+        }
+        if (arrival > spec.deadlineUs()) {
+            return finish(out, DeliveryOutcome.LATE, arrival, 0);
+        }
+        if (divergent || corrupted) {
+            final int bits = ByteCorruption.flipBits(damageSeed, msg, off, len, 1 + (int) Long.remainderUnsigned(damageSeed >>> 32, 3));
+            if (bits > 0) {
+                final DeliveryOutcome damaged = divergent ? DeliveryOutcome.DIVERGENT
+                    : detected ? DeliveryOutcome.CORRUPTED_DETECTED : DeliveryOutcome.CORRUPTED_UNDETECTED;
+                return finish(out, damaged, arrival, bits);
+            }
+        }
+        return finish(out, duplicated ? DeliveryOutcome.DUPLICATED : DeliveryOutcome.DELIVERED, arrival, 0);
+    }
+
+    private DeliveryOutcome finish(final Delivery out, final DeliveryOutcome outcome, final double arrival,
+                                   final int bits) {
+        counts[outcome.ordinal()]++;
+        out.set(outcome, arrival, bits, Delivery.NETWORK_A);
+        return outcome;
+    }
+
+    private double corruptionProbability(final int len) {
+        if (len != cachedLength) {
+            cachedLength = len;
+            cachedCorruption = -StrictMath.expm1(8.0 * len * logIntactBit);
+        }
+        return cachedCorruption;
+    }
+
+    private double marginalProbability(final long frame, final int sender) {
+        for (final MarginalTransmitter m : marginal) {
+            if (m.lane() == sender && frame >= m.onsetFrame() && frame < m.endFrame()) {
+                return m.probability();
+            }
+        }
+        return 0.0;
+    }
+
+    /**
+     * @param sender   sending lane
+     * @param receiver receiving lane
+     * @return whether that link's Gilbert–Elliott state is currently bad
+     */
+    public boolean linkBad(final int sender, final int receiver) {
+        return bad[sender * lanes + receiver];
+    }
+
+    @Override
+    public long count(final DeliveryOutcome outcome) {
+        return counts[outcome.ordinal()];
+    }
+
+    @Override
+    public long deliveries() {
+        return deliveries;
+    }
+
+    @Override
+    public long misaddressed() {
+        return misaddressed;
+    }
+}

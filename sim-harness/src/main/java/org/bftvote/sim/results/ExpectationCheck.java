@@ -1,0 +1,207 @@
+package org.bftvote.sim.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Checks a scenario's expectations against the metrics of its run. Expectations are a map of name to value as a
+ * YAML reader yields them (numbers as any {@link Number}, booleans as {@link Boolean}, nested maps as {@link Map}):
+ *
+ * <table>
+ *   <caption>Expectations</caption>
+ *   <tr><th>name</th><th>value</th><th>holds when</th></tr>
+ *   <tr><td>{@code max_agreement_violations}</td><td>number</td><td>agreement violation frames &lt;= value</td></tr>
+ *   <tr><td>{@code max_validity_violations}</td><td>number</td><td>validity violation frames &lt;= value</td></tr>
+ *   <tr><td>{@code max_false_exclusions}</td><td>number</td><td>false exclusions &lt;= value</td></tr>
+ *   <tr><td>{@code min_availability}</td><td>number, or map signal &rarr; number</td>
+ *       <td>availability of every (named) signal &gt;= value</td></tr>
+ *   <tr><td>{@code max_output_error_rms}</td><td>number, or map signal &rarr; number</td>
+ *       <td>RMS output error of every (named) signal &lt;= value; a signal never measured fails</td></tr>
+ *   <tr><td>{@code max_output_error_max}</td><td>number, or map signal &rarr; number</td>
+ *       <td>as above for the largest error</td></tr>
+ *   <tr><td>{@code fault_detected_within_s}</td><td>map fault id &rarr; seconds</td>
+ *       <td>the fault was detected with latency &lt;= seconds</td></tr>
+ *   <tr><td>{@code hypothesis_exceeded}</td><td>boolean</td><td>the hypothesis was exceeded in some frame iff
+ *       true</td></tr>
+ *   <tr><td>{@code agreement_lost}</td><td>boolean</td><td>healthy lanes disagreed in some frame iff true</td></tr>
+ * </table>
+ *
+ * <p>Nothing is ignored silently: an unknown name, a value of the wrong type, an unknown signal or fault id each
+ * give a failing result. Results come in the order of the table, signals and faults in the run's order, then
+ * unknown names sorted, so the report does not depend on the map's iteration order.
+ */
+public final class ExpectationCheck {
+    /** Every expectation name this check understands, in report order. */
+    public static final List<String> NAMES = List.of("max_agreement_violations", "max_validity_violations",
+        "max_false_exclusions", "min_availability", "max_output_error_rms", "max_output_error_max",
+        "fault_detected_within_s", "hypothesis_exceeded", "agreement_lost");
+
+    private ExpectationCheck() {
+    }
+
+    /**
+     * @param expectations name to value; null or empty for none
+     * @param metrics      the finished run's metrics
+     * @return one result per checked expectation
+     */
+    public static ExpectationReport evaluate(final Map<String, ?> expectations, final RunMetrics metrics) {
+        final List<ExpectationResult> out = new ArrayList<>();
+        if (expectations == null) {
+            return new ExpectationReport(out);
+        }
+        for (final String name : NAMES) {
+            if (expectations.containsKey(name)) {
+                check(name, expectations.get(name), metrics, out);
+            }
+        }
+        for (final String name : new TreeSet<>(expectations.keySet())) {
+            if (!NAMES.contains(name)) {
+                out.add(new ExpectationResult(name, "a known expectation " + NAMES, "unknown expectation", false));
+            }
+        }
+        return new ExpectationReport(out);
+    }
+
+    private static void check(final String name, final Object value, final RunMetrics m,
+        final List<ExpectationResult> out) {
+        switch (name) {
+            case "max_agreement_violations" -> atMost(name, value, m.agreementViolationFrames(), out);
+            case "max_validity_violations" -> atMost(name, value, m.validityViolationFrames(), out);
+            case "max_false_exclusions" -> atMost(name, value, m.falseExclusions(), out);
+            case "min_availability" -> perSignal(name, value, m, out, Metric.AVAILABILITY);
+            case "max_output_error_rms" -> perSignal(name, value, m, out, Metric.ERROR_RMS);
+            case "max_output_error_max" -> perSignal(name, value, m, out, Metric.ERROR_MAX);
+            case "fault_detected_within_s" -> detectedWithin(name, value, m, out);
+            case "hypothesis_exceeded" -> flag(name, value, m.hypothesisExceeded(), out);
+            case "agreement_lost" -> flag(name, value, m.agreementLost(), out);
+            default -> throw new IllegalStateException("unhandled expectation " + name);
+        }
+    }
+
+    private static void atMost(final String name, final Object value, final long actual,
+        final List<ExpectationResult> out) {
+        if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            out.add(wrongType(name, "a number", value));
+            return;
+        }
+        out.add(new ExpectationResult(name, "<= " + Numbers.text(n.doubleValue()), Long.toString(actual),
+            actual <= n.doubleValue()));
+    }
+
+    private static void flag(final String name, final Object value, final boolean actual,
+        final List<ExpectationResult> out) {
+        if (!(value instanceof Boolean b)) {
+            out.add(wrongType(name, "true or false", value));
+            return;
+        }
+        out.add(new ExpectationResult(name, b.toString(), Boolean.toString(actual), b == actual));
+    }
+
+    /** Per-signal metrics an expectation can bound. */
+    private enum Metric {
+        AVAILABILITY(">= "), ERROR_RMS("<= "), ERROR_MAX("<= ");
+
+        private final String relation;
+
+        Metric(final String relation) {
+            this.relation = relation;
+        }
+
+        double of(final RunMetrics m, final int signal) {
+            return switch (this) {
+                case AVAILABILITY -> m.availability(signal);
+                case ERROR_RMS -> m.errorRms(signal);
+                case ERROR_MAX -> m.errorMax(signal);
+            };
+        }
+
+        boolean holds(final double actual, final double bound) {
+            // NaN (never measured) fails either way: an unmeasured quantity proves nothing.
+            return this == AVAILABILITY ? actual >= bound : actual <= bound;
+        }
+    }
+
+    private static void perSignal(final String name, final Object value, final RunMetrics m,
+        final List<ExpectationResult> out, final Metric metric) {
+        final List<SignalInfo> signals = m.descriptor().signals();
+        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            for (int s = 0; s < signals.size(); s++) {
+                out.add(bound(name + "." + signals.get(s).name(), metric, metric.of(m, s), n.doubleValue()));
+            }
+            return;
+        }
+        if (!(value instanceof Map<?, ?> given)) {
+            out.add(wrongType(name, "a number or a map signal -> number", value));
+            return;
+        }
+        final Map<String, Object> map = byText(given);
+        for (int s = 0; s < signals.size(); s++) {
+            final String signal = signals.get(s).name();
+            if (map.containsKey(signal)) {
+                final Object v = map.get(signal);
+                if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+                    out.add(bound(name + "." + signal, metric, metric.of(m, s), n.doubleValue()));
+                } else {
+                    out.add(wrongType(name + "." + signal, "a number", v));
+                }
+            }
+        }
+        for (final String key : map.keySet()) {
+            if (m.descriptor().signalIndex(key) < 0) {
+                out.add(new ExpectationResult(name + "." + key, "a signal of the run", "no such signal", false));
+            }
+        }
+    }
+
+    private static ExpectationResult bound(final String name, final Metric metric, final double actual,
+        final double bound) {
+        return new ExpectationResult(name, metric.relation + Numbers.text(bound), Numbers.text(actual),
+            metric.holds(actual, bound));
+    }
+
+    private static void detectedWithin(final String name, final Object value, final RunMetrics m,
+        final List<ExpectationResult> out) {
+        if (!(value instanceof Map<?, ?> given)) {
+            out.add(wrongType(name, "a map fault id -> seconds", value));
+            return;
+        }
+        final Map<String, Object> map = byText(given);
+        for (final FaultOutcome o : m.faultOutcomes()) {
+            final String id = o.fault().id();
+            if (!map.containsKey(id)) {
+                continue;
+            }
+            final Object v = map.get(id);
+            if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                out.add(wrongType(name + "." + id, "seconds", v));
+            } else if (!o.detected()) {
+                out.add(new ExpectationResult(name + "." + id, "<= " + Numbers.text(n.doubleValue()) + " s",
+                    o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), false));
+            } else {
+                out.add(new ExpectationResult(name + "." + id, "<= " + Numbers.text(n.doubleValue()) + " s",
+                    Numbers.text(o.latencySeconds()) + " s", o.latencySeconds() <= n.doubleValue()));
+            }
+        }
+        for (final String key : map.keySet()) {
+            if (m.descriptor().faults().stream().noneMatch(f -> f.id().equals(key))) {
+                out.add(new ExpectationResult(name + "." + key, "an injected fault", "no such fault", false));
+            }
+        }
+    }
+
+    /** Keys as text (a YAML id such as {@code 1} reads as a number), sorted so reports do not depend on order. */
+    private static Map<String, Object> byText(final Map<?, ?> map) {
+        final Map<String, Object> keyed = new TreeMap<>();
+        for (final Map.Entry<?, ?> e : map.entrySet()) {
+            keyed.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return keyed;
+    }
+
+    private static ExpectationResult wrongType(final String name, final String wanted, final Object value) {
+        return new ExpectationResult(name, wanted, "given " + value, false);
+    }
+}

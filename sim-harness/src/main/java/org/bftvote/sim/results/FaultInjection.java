@@ -1,0 +1,54 @@
+package org.bftvote.sim.results;
+
+import org.bftvote.InvalidConfigException;
+
+/**
+ * One fault the scenario injects. The faulty unit is channel {@link #lane()} (every lane reads one channel of each
+ * signal, so channel index = lane index) of {@link #signal()}, or of every signal when the signal is
+ * {@link #ALL_SIGNALS} (a whole-lane fault).
+ *
+ * <p>It counts as detected once every lane the oracle calls healthy has excluded the unit: an exclusion of that
+ * channel for that signal, for any signal when either side says {@link #ALL_SIGNALS}.
+ *
+ * @param id         identifier unique within the run, used by expectations ({@code fault_detected_within_s})
+ * @param target     the target as the scenario wrote it, for people (for example {@code "lane 2 pitch_rate"})
+ * @param kind       fault kind as the scenario wrote it (for example {@code stuck}, {@code byzantine})
+ * @param onsetFrame first frame in which the fault is active
+ * @param lane       faulty lane / channel index
+ * @param signal     signal index, or {@link #ALL_SIGNALS}
+ */
+public record FaultInjection(String id, String target, String kind, long onsetFrame, int lane, int signal) {
+    /** Signal index meaning "every signal of the lane". */
+    public static final int ALL_SIGNALS = -1;
+
+    /**
+     * @throws InvalidConfigException on a blank id, null text, negative onset, lane or signal below their range
+     *                                (upper bounds are checked by {@link RunDescriptor})
+     */
+    public FaultInjection {
+        if (id == null || id.isBlank()) {
+            throw new InvalidConfigException("fault.id", id, "a non-blank id");
+        }
+        if (target == null || kind == null) {
+            throw new InvalidConfigException("fault." + id + ".target/kind", "null", "target and kind given");
+        }
+        if (onsetFrame < 0) {
+            throw new InvalidConfigException("fault." + id + ".onset_frame", onsetFrame, "onset_frame >= 0");
+        }
+        if (lane < 0) {
+            throw new InvalidConfigException("fault." + id + ".lane", lane, "lane >= 0");
+        }
+        if (signal < ALL_SIGNALS) {
+            throw new InvalidConfigException("fault." + id + ".signal", signal, "signal >= -1 (-1 = all)");
+        }
+    }
+
+    /**
+     * @param excludedSignal signal of an exclusion, or {@link #ALL_SIGNALS} for a lane-level exclusion
+     * @param channel        the excluded channel (lane)
+     * @return whether that exclusion removes this fault's unit
+     */
+    public boolean matches(final int excludedSignal, final int channel) {
+        return channel == lane && (signal == ALL_SIGNALS || excludedSignal == ALL_SIGNALS || excludedSignal == signal);
+    }
+}

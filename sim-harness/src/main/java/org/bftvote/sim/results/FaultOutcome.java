@@ -1,0 +1,33 @@
+package org.bftvote.sim.results;
+
+/**
+ * What became of one injected fault (see {@link RunMetrics} for the definition of detection).
+ *
+ * @param fault               the injection
+ * @param status              detected, undetected, or not started (onset after the last frame run)
+ * @param detectionFrame      frame at which every healthy lane had excluded the unit, -1 if not detected
+ * @param latencyFrames       {@code detectionFrame - onset}, -1 if not detected
+ * @param latencySeconds      latency in seconds, NaN if not detected
+ * @param firstExclusionFrame per observing lane, first frame at or after onset it excluded the unit (-1 never);
+ *                            the caller owns this copy
+ */
+public record FaultOutcome(FaultInjection fault, Status status, long detectionFrame, long latencyFrames,
+    double latencySeconds, long[] firstExclusionFrame) {
+
+    /** Whether the fault was detected. */
+    public enum Status {
+        /** Every healthy lane excluded the faulty unit. */
+        DETECTED,
+        /** Active, but not excluded by every healthy lane by the end of the run. */
+        UNDETECTED,
+        /** Its onset lies after the last frame run. */
+        NOT_STARTED
+    }
+
+    /**
+     * @return whether {@link #status()} is {@link Status#DETECTED}
+     */
+    public boolean detected() {
+        return status == Status.DETECTED;
+    }
+}

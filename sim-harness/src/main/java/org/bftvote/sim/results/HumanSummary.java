@@ -1,0 +1,65 @@
+package org.bftvote.sim.results;
+
+import java.util.List;
+
+/** A short text about a finished run for the console: what ran, the key metrics, expectations, where files are. */
+public final class HumanSummary {
+    private HumanSummary() {
+    }
+
+    /**
+     * @param metrics      the finished run
+     * @param expectations checked expectations
+     * @param files        output files, as they should be shown
+     * @return lines separated by {@code \n}, ending with one
+     */
+    public static String text(final RunMetrics metrics, final ExpectationReport expectations,
+        final List<String> files) {
+        final RunDescriptor d = metrics.descriptor();
+        final StringBuilder sb = new StringBuilder(1024);
+        line(sb, "scenario " + d.scenario() + " on " + d.platform() + ", seed " + d.seed() + ", "
+            + metrics.framesRun() + "/" + d.durationFrames() + " frames at " + Numbers.text(d.frameRateHz()) + " Hz ("
+            + Numbers.text(metrics.framesRun() / d.frameRateHz()) + " s), " + d.lanes() + " lanes");
+        line(sb, "fault hypothesis: " + d.faultHypothesis() + (metrics.hypothesisExceeded()
+            ? " - EXCEEDED from frame " + metrics.firstExceededFrame() + " (" + metrics.exceededFrames()
+                + " frames, agreement violated in " + metrics.agreementViolationsWhileExceeded() + " of them)"
+            : " - held"));
+        line(sb, "agreement violations: " + metrics.agreementViolationFrames() + " frames; validity violations: "
+            + metrics.validityViolationFrames() + " frames; false exclusions: " + metrics.falseExclusions()
+            + " (of " + metrics.exclusions() + " exclusions)");
+        for (int s = 0; s < d.signalCount(); s++) {
+            final SignalInfo info = d.signals().get(s);
+            line(sb, "  " + info.name() + ": error RMS " + Numbers.text(metrics.errorRms(s)) + " max "
+                + Numbers.text(metrics.errorMax(s)) + (info.unit().isEmpty() ? "" : " " + info.unit())
+                + ", availability " + Numbers.text(100.0 * metrics.availability(s)) + " %, agreement violations "
+                + metrics.agreementViolations(s));
+        }
+        for (final FaultOutcome o : metrics.faultOutcomes()) {
+            final FaultInjection f = o.fault();
+            final String what = switch (o.status()) {
+                case DETECTED -> "detected after " + Numbers.text(o.latencySeconds()) + " s (" + o.latencyFrames()
+                    + " frames)";
+                case UNDETECTED -> "UNDETECTED";
+                case NOT_STARTED -> "not started (onset after the last frame)";
+            };
+            line(sb, "  fault " + f.id() + " " + f.kind() + " on " + f.target() + " at "
+                + Numbers.text(d.timeOf(f.onsetFrame())) + " s: " + what);
+        }
+        if (expectations.results().isEmpty()) {
+            line(sb, "expectations: none");
+        } else {
+            line(sb, "expectations: " + (expectations.passed() ? "PASSED" : "FAILED"));
+            for (final ExpectationResult r : expectations.results()) {
+                line(sb, "  " + r.line());
+            }
+        }
+        if (!files.isEmpty()) {
+            line(sb, "files: " + String.join(", ", files));
+        }
+        return sb.toString();
+    }
+
+    private static void line(final StringBuilder sb, final String text) {
+        sb.append(text).append('\n');
+    }
+}

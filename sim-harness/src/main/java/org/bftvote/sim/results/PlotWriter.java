@@ -1,0 +1,365 @@
+package org.bftvote.sim.results;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * PNG plots of a run (JFreeChart, headless), two per signal:
+ * <ul>
+ *   <li>{@code signal-<name>.png}: truth, every lane's sensor reading and every lane's voted output over time, with
+ *       each fault's onset (red dashed line, labelled) and detection (green line, labelled with the latency);</li>
+ *   <li>{@code health-<name>.png}: a timeline with one row per oracle channel state, per lane its output status,
+ *       and per lane and channel whether the lane holds that channel healthy, excluded, or its whole lane
+ *       excluded; plus a row for the fault hypothesis.</li>
+ * </ul>
+ * It keeps per-frame series in memory, each decimated to at most {@code maxPoints} points (min/max per bucket, so
+ * spikes stay visible) and each timeline row to at most {@code maxPoints} buckets (worst state per bucket), so the
+ * footprint is bounded whatever the run length. This is output, not the frame path: it does allocate.
+ * Not thread safe.
+ */
+public final class PlotWriter implements FrameObserver {
+    /** Default cap on points per series. */
+    public static final int DEFAULT_MAX_POINTS = 20_000;
+    /** Default image width in pixels. */
+    public static final int DEFAULT_WIDTH = 1400;
+    /** Default image height in pixels (timelines grow with their rows). */
+    public static final int DEFAULT_HEIGHT = 700;
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private static final Color[] LANE_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22)};
+
+    /** Timeline states; the order is severity (a bucket keeps the highest) and the legend's order. */
+    private static final String[] STATE_NAMES = {"channel held healthy", "channel excluded", "lane excluded",
+        "output NORMAL", "output DEGRADED", "output NO_MAJORITY", "output INVALID", "healthy / within hypothesis",
+        "faulty (oracle)", "hypothesis exceeded"};
+    private static final Color[] STATE_COLOURS = {new Color(0xb7e4c7), new Color(0xf4a261), new Color(0x9d0208),
+        new Color(0x2d6a4f), new Color(0xe9c46a), new Color(0x7b2cbf), new Color(0x343a40), new Color(0xdee2e6),
+        new Color(0xe63946), new Color(0x000000)};
+    private static final int CHANNEL_HEALTHY = 0;
+    private static final int CHANNEL_EXCLUDED = 1;
+    private static final int LANE_EXCLUDED = 2;
+    private static final int STATUS_BASE = 3;
+    private static final int ORACLE_HEALTHY = 7;
+    private static final int ORACLE_FAULTY = 8;
+    private static final int HYPOTHESIS_EXCEEDED = 9;
+
+    private final RunDescriptor descriptor;
+    private final int lanes;
+    private final int width;
+    private final int height;
+    private final MinMaxSeries[] truth;
+    private final MinMaxSeries[][] sensor;
+    private final MinMaxSeries[][] output;
+    private final StateTimeline[][] status;
+    private final StateTimeline[][][] channel;
+    private final StateTimeline[][] oracle;
+    private final StateTimeline hypothesis;
+    private long lastFrame = -1;
+
+    /**
+     * Plots with the default cap and size.
+     *
+     * @param descriptor the run
+     */
+    public PlotWriter(final RunDescriptor descriptor) {
+        this(descriptor, DEFAULT_MAX_POINTS, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    }
+
+    /**
+     * @param descriptor the run
+     * @param maxPoints  cap on points per series and buckets per timeline row, at least 8
+     * @param width      image width in pixels, at least 200
+     * @param height     image height in pixels, at least 200
+     */
+    public PlotWriter(final RunDescriptor descriptor, final int maxPoints, final int width, final int height) {
+        org.bftvote.Require.inRange("plot.max_points", maxPoints, 8, 10_000_000);
+        this.width = org.bftvote.Require.inRange("plot.width", width, 200, 20_000);
+        this.height = org.bftvote.Require.inRange("plot.height", height, 200, 20_000);
+        this.descriptor = descriptor;
+        this.lanes = descriptor.lanes();
+        final int signals = descriptor.signalCount();
+        final long planned = descriptor.durationFrames();
+        truth = new MinMaxSeries[signals];
+        sensor = new MinMaxSeries[signals][lanes];
+        output = new MinMaxSeries[signals][lanes];
+        status = new StateTimeline[signals][lanes];
+        channel = new StateTimeline[signals][lanes][lanes];
+        oracle = new StateTimeline[signals][lanes];
+        for (int s = 0; s < signals; s++) {
+            truth[s] = new MinMaxSeries(maxPoints, planned);
+            for (int l = 0; l < lanes; l++) {
+                sensor[s][l] = new MinMaxSeries(maxPoints, planned);
+                output[s][l] = new MinMaxSeries(maxPoints, planned);
+                status[s][l] = new StateTimeline(maxPoints, planned);
+                oracle[s][l] = new StateTimeline(maxPoints, planned);
+                for (int c = 0; c < lanes; c++) {
+                    channel[s][l][c] = new StateTimeline(maxPoints, planned);
+                }
+            }
+        }
+        hypothesis = new StateTimeline(maxPoints, planned);
+    }
+
+    /** Exclusions show in the health timeline through the masks; detections come from the metrics. */
+    @Override
+    public void onExclusion(final long frame, final int observingLane, final int signal, final int channelIndex,
+        final String reason) {
+        // Nothing to keep: the next frame's health mask carries the exclusion.
+    }
+
+    @Override
+    public void onFrame(final FrameSample f) {
+        final long frame = f.frame();
+        lastFrame = frame;
+        hypothesis.add(frame, f.hypothesisExceeded() ? HYPOTHESIS_EXCEEDED : ORACLE_HEALTHY);
+        for (int s = 0; s < truth.length; s++) {
+            truth[s].add(frame, f.truth(s));
+            for (int l = 0; l < lanes; l++) {
+                if (f.sensorValid(l, s)) {
+                    sensor[s][l].add(frame, f.sensor(l, s));
+                }
+                final int code = f.status(l, s);
+                if (OutputStatusCode.isValid(code)) {
+                    output[s][l].add(frame, f.output(l, s));
+                }
+                status[s][l].add(frame, STATUS_BASE + OutputStatusCode.fromCode(code).ordinal());
+                oracle[s][l].add(frame, f.oracleUnitHealthy(s, l) ? ORACLE_HEALTHY : ORACLE_FAULTY);
+                final long health = f.healthMask(l, s);
+                final long excluded = f.excludedLanes(l);
+                for (int c = 0; c < lanes; c++) {
+                    final long bit = 1L << c;
+                    channel[s][l][c].add(frame, (excluded & bit) != 0 ? LANE_EXCLUDED
+                        : (health & bit) != 0 ? CHANNEL_HEALTHY : CHANNEL_EXCLUDED);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes both plots for every signal into {@code dir}.
+     *
+     * @param dir     existing directory
+     * @param metrics the run's metrics (for fault detections)
+     * @return the files written, in signal order
+     * @throws IOException if a file cannot be written
+     */
+    public List<Path> write(final Path dir, final RunMetrics metrics) throws IOException {
+        final List<Path> written = new ArrayList<>();
+        final List<FaultOutcome> faults = metrics.faultOutcomes();
+        for (int s = 0; s < truth.length; s++) {
+            final String name = fileName(descriptor.signals().get(s).name());
+            final Path signalFile = dir.resolve("signal-" + name + ".png");
+            ChartUtils.saveChartAsPNG(signalFile.toFile(), signalChart(s, faults), width, height);
+            written.add(signalFile);
+            final Path healthFile = dir.resolve("health-" + name + ".png");
+            final int rows = lanes + lanes * (1 + lanes) + 1;
+            ChartUtils.saveChartAsPNG(healthFile.toFile(), healthChart(s, faults), width,
+                Math.max(height, 170 + rows * 22));
+            written.add(healthFile);
+        }
+        return written;
+    }
+
+    /**
+     * @param signal a signal name
+     * @return the name with every character outside {@code [A-Za-z0-9_-]} replaced by {@code _}
+     */
+    static String fileName(final String signal) {
+        return signal.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private JFreeChart signalChart(final int s, final List<FaultOutcome> faults) {
+        final SignalInfo info = descriptor.signals().get(s);
+        final XYSeriesCollection data = new XYSeriesCollection();
+        final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        int series = 0;
+        data.addSeries(toSeries("truth", truth[s]));
+        renderer.setSeriesPaint(series, Color.BLACK);
+        renderer.setSeriesStroke(series++, new BasicStroke(2.5f));
+        for (int l = 0; l < lanes; l++) {
+            data.addSeries(toSeries("sensor L" + l, sensor[s][l]));
+            final Color c = LANE_COLOURS[l % LANE_COLOURS.length];
+            renderer.setSeriesPaint(series, new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
+            renderer.setSeriesStroke(series++, new BasicStroke(1.0f));
+        }
+        for (int l = 0; l < lanes; l++) {
+            data.addSeries(toSeries("output L" + l, output[s][l]));
+            renderer.setSeriesPaint(series, LANE_COLOURS[l % LANE_COLOURS.length].darker());
+            renderer.setSeriesStroke(series++, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+                1.0f, new float[] {6.0f, 3.0f}, l * 2.0f));
+        }
+        final NumberAxis time = new NumberAxis("time [s]");
+        final NumberAxis value = new NumberAxis(info.label());
+        value.setAutoRangeIncludesZero(false);
+        final XYPlot plot = new XYPlot(data, time, value, renderer);
+        stylePlot(plot);
+        addFaultMarkers(plot, s, faults, true);
+        return chart(descriptor.scenario() + " (seed " + descriptor.seed() + "): " + info.name()
+            + " - truth, sensors, voted outputs", plot);
+    }
+
+    private XYSeries toSeries(final String key, final MinMaxSeries points) {
+        points.flush();
+        final XYSeries series = new XYSeries(key, false, true);
+        for (int i = 0; i < points.size(); i++) {
+            series.add(descriptor.timeOf(points.frame(i)), points.value(i), false);
+        }
+        return series;
+    }
+
+    private JFreeChart healthChart(final int s, final List<FaultOutcome> faults) {
+        final List<String> labels = new ArrayList<>();
+        final List<StateTimeline> rows = new ArrayList<>();
+        labels.add("hypothesis");
+        rows.add(hypothesis);
+        for (int c = 0; c < lanes; c++) {
+            labels.add("oracle ch" + c);
+            rows.add(oracle[s][c]);
+        }
+        for (int l = 0; l < lanes; l++) {
+            labels.add("L" + l + " output");
+            rows.add(status[s][l]);
+            for (int c = 0; c < lanes; c++) {
+                labels.add("L" + l + " holds ch" + c);
+                rows.add(channel[s][l][c]);
+            }
+        }
+        final XYIntervalSeries[] bySeries = new XYIntervalSeries[STATE_NAMES.length];
+        for (int k = 0; k < bySeries.length; k++) {
+            bySeries[k] = new XYIntervalSeries(STATE_NAMES[k], false, true);
+        }
+        final int n = rows.size();
+        for (int r = 0; r < n; r++) {
+            addRuns(bySeries, rows.get(r), n - 1 - r);
+        }
+        final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        final XYBarRenderer renderer = new XYBarRenderer();
+        renderer.setUseYInterval(true);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        int series = 0;
+        for (int k = 0; k < bySeries.length; k++) {
+            if (bySeries[k].getItemCount() > 0) {
+                data.addSeries(bySeries[k]);
+                renderer.setSeriesPaint(series++, STATE_COLOURS[k]);
+            }
+        }
+        final List<String> bottomUp = new ArrayList<>(labels);
+        java.util.Collections.reverse(bottomUp);
+        final SymbolAxis rowAxis = new SymbolAxis(null, bottomUp.toArray(new String[0]));
+        rowAxis.setGridBandsVisible(false);
+        rowAxis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        final NumberAxis time = new NumberAxis("time [s]");
+        final XYPlot plot = new XYPlot(data, time, rowAxis, renderer);
+        stylePlot(plot);
+        addFaultMarkers(plot, s, faults, false);
+        return chart(descriptor.scenario() + " (seed " + descriptor.seed() + "): " + descriptor.signals().get(s)
+            .name() + " - channel health as each lane holds it, output status, oracle", plot);
+    }
+
+    /** Adds one bar per run of equal state in a row; x in seconds, y the row's index. */
+    private void addRuns(final XYIntervalSeries[] bySeries, final StateTimeline row, final int y) {
+        final long b = row.bucketFrames();
+        final long end = lastFrame + 1;
+        long k = 0;
+        while (k < row.buckets()) {
+            final int state = row.state(k);
+            long j = k + 1;
+            while (j < row.buckets() && row.state(j) == state) {
+                j++;
+            }
+            if (state >= 0) {
+                final double t0 = descriptor.timeOf(k * b);
+                final double t1 = descriptor.timeOf(Math.min(j * b, end));
+                bySeries[state].add((t0 + t1) / 2, t0, t1, y, y - 0.38, y + 0.38);
+            }
+            k = j;
+        }
+    }
+
+    private void addFaultMarkers(final XYPlot plot, final int s, final List<FaultOutcome> faults,
+        final boolean labelled) {
+        int index = 0;
+        for (final FaultOutcome o : faults) {
+            final FaultInjection f = o.fault();
+            if (f.signal() != FaultInjection.ALL_SIGNALS && f.signal() != s) {
+                continue;
+            }
+            final double onset = descriptor.timeOf(f.onsetFrame());
+            final ValueMarker start = new ValueMarker(onset, new Color(0xd00000), new BasicStroke(1.5f,
+                BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1.0f, new float[] {6.0f, 4.0f}, 0.0f));
+            final ValueMarker found = o.detected() ? new ValueMarker(descriptor.timeOf(o.detectionFrame()),
+                new Color(0x007f3f), new BasicStroke(1.5f)) : null;
+            if (labelled) {
+                label(start, f.id() + " onset: " + f.kind() + " (" + f.target() + ")"
+                    + (o.status() == FaultOutcome.Status.UNDETECTED ? ", undetected" : ""), index, true);
+                if (found != null) {
+                    label(found, f.id() + " detected +" + Numbers.text(o.latencySeconds()) + " s", index, false);
+                }
+            }
+            plot.addDomainMarker(start, Layer.FOREGROUND);
+            if (found != null) {
+                plot.addDomainMarker(found, Layer.FOREGROUND);
+            }
+            index++;
+        }
+    }
+
+    /** Onset labels go left of their line and detection labels right, staggered down so they do not overlap. */
+    private static void label(final ValueMarker marker, final String text, final int index, final boolean left) {
+        marker.setLabel(text);
+        marker.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        marker.setLabelPaint(marker.getPaint());
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(8 + 36 * index + (left ? 0 : 18), 4, 2, 4));
+        marker.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+    }
+
+    private void stylePlot(final XYPlot plot) {
+        // Later series (the outputs) drawn over earlier ones (truth, sensors); time axis exactly the run.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        plot.getDomainAxis().setRange(0.0, Math.max(descriptor.timeOf(lastFrame + 1), 1e-9));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xcccccc));
+        plot.setRangeGridlinePaint(new Color(0xcccccc));
+        plot.getDomainAxis().setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        plot.getRangeAxis().setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    }
+
+    private static JFreeChart chart(final String title, final XYPlot plot) {
+        final JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        return chart;
+    }
+}

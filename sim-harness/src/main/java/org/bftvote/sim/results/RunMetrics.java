@@ -1,0 +1,533 @@
+package org.bftvote.sim.results;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.bftvote.InvalidConfigException;
+
+/**
+ * Accumulates the metrics of one run, frame by frame. "Healthy" always means healthy according to the oracle in
+ * the frame at hand ({@link FrameSample#oracleHealthyLanes()}, {@link FrameSample#oracleUnitHealthy(int, int)}).
+ *
+ * <ul>
+ *   <li><b>Agreement violation</b> (per signal): a frame in which two healthy lanes' outputs for the signal differ in
+ *       status, or are both valid and differ in raw bits ({@link Double#doubleToRawLongBits}). The total counts
+ *       frames with a violation on any signal.</li>
+ *   <li><b>Output error</b> (per signal): over frames where at least one healthy lane has a valid output and the
+ *       truth is finite, the frame's error is the largest {@code |output - truth|} among those lanes; reported as
+ *       RMS and maximum.</li>
+ *   <li><b>Validity violation</b> (per signal): a frame in which a healthy lane's valid output lies outside
+ *       {@code [min - tolerance, max + tolerance]} of the valid readings of the healthy units that frame (frames with
+ *       no such reading are not judged). The total counts frames with a violation on any signal.</li>
+ *   <li><b>Detection</b> of an injected fault: the first frame at or after onset in which every healthy lane has
+ *       excluded the faulty unit (an exclusion reported at or after onset); latency = that frame - onset. A fault
+ *       never detected is listed as undetected; one whose onset lies beyond the last frame run as not started.</li>
+ *   <li><b>False exclusion</b>: a healthy lane excluded a healthy unit (for a whole-lane exclusion: a healthy lane
+ *       none of whose channels is faulty).</li>
+ *   <li><b>Availability</b> (per signal): share of frames in which every healthy lane (at least one) has a valid
+ *       output.</li>
+ *   <li><b>Messages</b>: per-outcome sums of the per-frame counts.</li>
+ *   <li><b>Hypothesis</b>: frames in which it was exceeded, the first such frame, and agreement violations in those
+ *       frames.</li>
+ * </ul>
+ *
+ * <p>Footprint: every array is sized at construction (exclusions kept up to a capacity, then counted as dropped);
+ * {@link #onExclusion} and {@link #onFrame} allocate nothing, read no clock and log nothing. Not thread safe.
+ */
+public final class RunMetrics implements FrameObserver {
+    /** Default number of exclusions kept in the {@link ExclusionLog}. */
+    public static final int DEFAULT_EXCLUSION_CAPACITY = 65_536;
+
+    private static final long NONE = -1L;
+
+    private final RunDescriptor descriptor;
+    private final int lanes;
+    private final int signals;
+    private final double[] tolerance;
+
+    private long framesRun;
+    private long firstFrame = NONE;
+    private long lastFrame = NONE;
+
+    private long agreementFrames;
+    private final long[] agreementPerSignal;
+    private long validityFrames;
+    private final long[] validityPerSignal;
+    private final double[] errorSumSquares;
+    private final double[] errorMax;
+    private final long[] errorFrames;
+    private final long[] availableFrames;
+    private final long[] messages;
+
+    private long exceededFrames;
+    private long firstExceededFrame = NONE;
+    private long agreementWhileExceeded;
+
+    private final long[] faultOnset;
+    private final FaultInjection[] faults;
+    private final long[] excludedBy;
+    private final long[][] firstExclusion;
+    private final long[] detectionFrame;
+
+    private final long[] pendFrame;
+    private final int[] pendLane;
+    private final int[] pendSignal;
+    private final int[] pendChannel;
+    private final String[] pendReason;
+    private int pending;
+    private long unprocessedExclusions;
+    private long falseExclusions;
+    private long exclusions;
+    private final ExclusionLog log;
+
+    /**
+     * Metrics with no validity tolerance and the default exclusion capacity.
+     *
+     * @param descriptor the run
+     */
+    public RunMetrics(final RunDescriptor descriptor) {
+        this(descriptor, new double[descriptor.signalCount()], DEFAULT_EXCLUSION_CAPACITY);
+    }
+
+    /**
+     * @param descriptor         the run
+     * @param validityTolerance  per signal, the absolute slack (in the signal's unit) the validity check allows
+     *                           beyond the healthy readings' range; finite, not negative
+     * @param exclusionCapacity  exclusions kept in the log, at least 1
+     * @throws InvalidConfigException on a tolerance array of the wrong length or a bad tolerance
+     */
+    public RunMetrics(final RunDescriptor descriptor, final double[] validityTolerance, final int exclusionCapacity) {
+        this.descriptor = descriptor;
+        this.lanes = descriptor.lanes();
+        this.signals = descriptor.signalCount();
+        if (validityTolerance.length != signals) {
+            throw new InvalidConfigException("validity_tolerance.length", validityTolerance.length,
+                "one tolerance per signal (" + signals + ")");
+        }
+        this.tolerance = validityTolerance.clone();
+        for (int s = 0; s < signals; s++) {
+            org.bftvote.Require.finiteNonNegative("validity_tolerance[" + s + "]", tolerance[s]);
+        }
+        org.bftvote.Require.inRange("exclusion_capacity", exclusionCapacity, 1, Integer.MAX_VALUE);
+        this.agreementPerSignal = new long[signals];
+        this.validityPerSignal = new long[signals];
+        this.errorSumSquares = new double[signals];
+        this.errorMax = new double[signals];
+        this.errorFrames = new long[signals];
+        this.availableFrames = new long[signals];
+        this.messages = new long[descriptor.messageOutcomes().size()];
+        this.faults = descriptor.faults().toArray(new FaultInjection[0]);
+        this.faultOnset = new long[faults.length];
+        for (int f = 0; f < faults.length; f++) {
+            faultOnset[f] = faults[f].onsetFrame();
+        }
+        this.excludedBy = new long[faults.length];
+        this.firstExclusion = new long[faults.length][lanes];
+        for (final long[] row : firstExclusion) {
+            Arrays.fill(row, NONE);
+        }
+        this.detectionFrame = new long[faults.length];
+        Arrays.fill(detectionFrame, NONE);
+        // Enough for every lane to exclude every channel of every signal, and every lane, four times in one frame.
+        final int pendingCapacity = Math.max(64, 4 * lanes * lanes * (signals + 1));
+        this.pendFrame = new long[pendingCapacity];
+        this.pendLane = new int[pendingCapacity];
+        this.pendSignal = new int[pendingCapacity];
+        this.pendChannel = new int[pendingCapacity];
+        this.pendReason = new String[pendingCapacity];
+        this.log = new ExclusionLog(exclusionCapacity);
+    }
+
+    /**
+     * Holds the exclusion until {@link #onFrame} brings the frame's oracle. Out-of-range lanes, signals or channels
+     * are counted in {@link #unprocessedExclusions()} and otherwise ignored.
+     */
+    @Override
+    public void onExclusion(final long frame, final int observingLane, final int signal, final int channel,
+        final String reason) {
+        if (pending == pendFrame.length || observingLane < 0 || observingLane >= lanes || channel < 0
+            || channel >= lanes || signal < FaultInjection.ALL_SIGNALS || signal >= signals) {
+            unprocessedExclusions++;
+            return;
+        }
+        pendFrame[pending] = frame;
+        pendLane[pending] = observingLane;
+        pendSignal[pending] = signal;
+        pendChannel[pending] = channel;
+        pendReason[pending] = reason;
+        pending++;
+    }
+
+    /**
+     * @throws IllegalArgumentException if the sample was sized for another run or frames do not increase
+     */
+    @Override
+    public void onFrame(final FrameSample sample) {
+        if (sample.lanes() != lanes || sample.signals() != signals || sample.messageOutcomes() != messages.length) {
+            throw new IllegalArgumentException("frame sample sized for another run");
+        }
+        final long frame = sample.frame();
+        if (lastFrame != NONE && frame <= lastFrame) {
+            throw new IllegalArgumentException("frames must increase");
+        }
+        if (firstFrame == NONE) {
+            firstFrame = frame;
+        }
+        lastFrame = frame;
+        framesRun++;
+        processExclusions(sample);
+        updateDetections(sample);
+
+        final long healthy = sample.oracleHealthyLanes();
+        boolean agreementViolated = false;
+        boolean validityViolated = false;
+        for (int s = 0; s < signals; s++) {
+            if (!agree(sample, s, healthy)) {
+                agreementPerSignal[s]++;
+                agreementViolated = true;
+            }
+            if (!withinHealthyRange(sample, s, healthy)) {
+                validityPerSignal[s]++;
+                validityViolated = true;
+            }
+            accumulateError(sample, s, healthy);
+            if (allHealthyValid(sample, s, healthy)) {
+                availableFrames[s]++;
+            }
+        }
+        if (agreementViolated) {
+            agreementFrames++;
+        }
+        if (validityViolated) {
+            validityFrames++;
+        }
+        for (int o = 0; o < messages.length; o++) {
+            messages[o] += sample.messages(o);
+        }
+        if (sample.hypothesisExceeded()) {
+            exceededFrames++;
+            if (firstExceededFrame == NONE) {
+                firstExceededFrame = frame;
+            }
+            if (agreementViolated) {
+                agreementWhileExceeded++;
+            }
+        }
+    }
+
+    private void processExclusions(final FrameSample sample) {
+        final long healthy = sample.oracleHealthyLanes();
+        for (int i = 0; i < pending; i++) {
+            final int observer = pendLane[i];
+            final int signal = pendSignal[i];
+            final int channel = pendChannel[i];
+            final boolean isFalse = (healthy & (1L << observer)) != 0 && unitHealthy(sample, signal, channel);
+            if (isFalse) {
+                falseExclusions++;
+            }
+            exclusions++;
+            for (int f = 0; f < faults.length; f++) {
+                if (pendFrame[i] >= faultOnset[f] && faults[f].matches(signal, channel)) {
+                    excludedBy[f] |= 1L << observer;
+                    if (firstExclusion[f][observer] == NONE) {
+                        firstExclusion[f][observer] = pendFrame[i];
+                    }
+                }
+            }
+            log.append(pendFrame[i], observer, signal, channel, pendReason[i], isFalse);
+            pendReason[i] = null;
+        }
+        pending = 0;
+    }
+
+    private boolean unitHealthy(final FrameSample sample, final int signal, final int channel) {
+        if (signal != FaultInjection.ALL_SIGNALS) {
+            return sample.oracleUnitHealthy(signal, channel);
+        }
+        for (int s = 0; s < signals; s++) {
+            if (!sample.oracleUnitHealthy(s, channel)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void updateDetections(final FrameSample sample) {
+        final long healthy = sample.oracleHealthyLanes();
+        final long frame = sample.frame();
+        for (int f = 0; f < faults.length; f++) {
+            if (detectionFrame[f] == NONE && frame >= faultOnset[f] && healthy != 0
+                && (healthy & ~excludedBy[f]) == 0) {
+                detectionFrame[f] = frame;
+            }
+        }
+    }
+
+    private boolean agree(final FrameSample sample, final int s, final long healthy) {
+        int reference = -1;
+        for (int l = 0; l < lanes; l++) {
+            if ((healthy & (1L << l)) == 0) {
+                continue;
+            }
+            if (reference < 0) {
+                reference = l;
+                continue;
+            }
+            final int status = sample.status(l, s);
+            if (status != sample.status(reference, s)) {
+                return false;
+            }
+            if (OutputStatusCode.isValid(status) && Double.doubleToRawLongBits(sample.output(l, s))
+                != Double.doubleToRawLongBits(sample.output(reference, s))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean withinHealthyRange(final FrameSample sample, final int s, final long healthy) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < lanes; c++) {
+            final double reading = sample.sensor(c, s);
+            if (sample.oracleUnitHealthy(s, c) && sample.sensorValid(c, s) && Double.isFinite(reading)) {
+                min = Math.min(min, reading);
+                max = Math.max(max, reading);
+            }
+        }
+        if (min > max) {
+            return true;
+        }
+        final double lo = min - tolerance[s];
+        final double hi = max + tolerance[s];
+        for (int l = 0; l < lanes; l++) {
+            if ((healthy & (1L << l)) != 0 && OutputStatusCode.isValid(sample.status(l, s))) {
+                final double out = sample.output(l, s);
+                if (!(out >= lo && out <= hi)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void accumulateError(final FrameSample sample, final int s, final long healthy) {
+        final double truth = sample.truth(s);
+        if (!Double.isFinite(truth)) {
+            return;
+        }
+        double worst = -1.0;
+        for (int l = 0; l < lanes; l++) {
+            if ((healthy & (1L << l)) != 0 && OutputStatusCode.isValid(sample.status(l, s))) {
+                final double error = Math.abs(sample.output(l, s) - truth);
+                // A valid status with a NaN value is as wrong as it gets: count it as an infinite error.
+                worst = Math.max(worst, Double.isNaN(error) ? Double.POSITIVE_INFINITY : error);
+            }
+        }
+        if (worst >= 0.0) {
+            errorSumSquares[s] += worst * worst;
+            errorMax[s] = Math.max(errorMax[s], worst);
+            errorFrames[s]++;
+        }
+    }
+
+    private boolean allHealthyValid(final FrameSample sample, final int s, final long healthy) {
+        if (healthy == 0) {
+            return false;
+        }
+        for (int l = 0; l < lanes; l++) {
+            if ((healthy & (1L << l)) != 0 && !OutputStatusCode.isValid(sample.status(l, s))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the run this accumulates */
+    public RunDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** @return frames seen */
+    public long framesRun() {
+        return framesRun;
+    }
+
+    /** @return index of the first frame seen, -1 before any */
+    public long firstFrame() {
+        return firstFrame;
+    }
+
+    /** @return index of the last frame seen, -1 before any */
+    public long lastFrame() {
+        return lastFrame;
+    }
+
+    /**
+     * @param signal signal index
+     * @return the validity tolerance in use for it
+     */
+    public double validityTolerance(final int signal) {
+        return tolerance[signal];
+    }
+
+    /** @return frames with an agreement violation on any signal */
+    public long agreementViolationFrames() {
+        return agreementFrames;
+    }
+
+    /**
+     * @param signal signal index
+     * @return frames with an agreement violation on that signal
+     */
+    public long agreementViolations(final int signal) {
+        return agreementPerSignal[signal];
+    }
+
+    /** @return frames with a validity violation on any signal */
+    public long validityViolationFrames() {
+        return validityFrames;
+    }
+
+    /**
+     * @param signal signal index
+     * @return frames with a validity violation on that signal
+     */
+    public long validityViolations(final int signal) {
+        return validityPerSignal[signal];
+    }
+
+    /**
+     * @param signal signal index
+     * @return frames in which the output error was measured
+     */
+    public long errorFrames(final int signal) {
+        return errorFrames[signal];
+    }
+
+    /**
+     * @param signal signal index
+     * @return RMS output error, NaN when never measured
+     */
+    public double errorRms(final int signal) {
+        return errorFrames[signal] == 0 ? Double.NaN : Math.sqrt(errorSumSquares[signal] / errorFrames[signal]);
+    }
+
+    /**
+     * @param signal signal index
+     * @return largest output error, NaN when never measured
+     */
+    public double errorMax(final int signal) {
+        return errorFrames[signal] == 0 ? Double.NaN : errorMax[signal];
+    }
+
+    /**
+     * @param signal signal index
+     * @return frames in which every healthy lane had a valid output
+     */
+    public long availableFrames(final int signal) {
+        return availableFrames[signal];
+    }
+
+    /**
+     * @param signal signal index
+     * @return {@link #availableFrames(int)} / {@link #framesRun()}, NaN before any frame
+     */
+    public double availability(final int signal) {
+        return framesRun == 0 ? Double.NaN : (double) availableFrames[signal] / framesRun;
+    }
+
+    /**
+     * @param outcome index into {@link RunDescriptor#messageOutcomes()}
+     * @return messages with that outcome over the run
+     */
+    public long messages(final int outcome) {
+        return messages[outcome];
+    }
+
+    /** @return whether the fault hypothesis was exceeded in any frame */
+    public boolean hypothesisExceeded() {
+        return exceededFrames > 0;
+    }
+
+    /** @return first frame in which the hypothesis was exceeded, -1 if never */
+    public long firstExceededFrame() {
+        return firstExceededFrame;
+    }
+
+    /** @return frames in which the hypothesis was exceeded */
+    public long exceededFrames() {
+        return exceededFrames;
+    }
+
+    /** @return agreement violation frames that were also hypothesis-exceeded frames */
+    public long agreementViolationsWhileExceeded() {
+        return agreementWhileExceeded;
+    }
+
+    /** @return whether healthy lanes disagreed in any frame */
+    public boolean agreementLost() {
+        return agreementFrames > 0;
+    }
+
+    /** @return exclusions processed (kept in the log or not) */
+    public long exclusions() {
+        return exclusions;
+    }
+
+    /** @return exclusions by a healthy lane of a healthy unit */
+    public long falseExclusions() {
+        return falseExclusions;
+    }
+
+    /** @return exclusions ignored: out-of-range indices or more in one frame than could be held */
+    public long unprocessedExclusions() {
+        return unprocessedExclusions;
+    }
+
+    /** @return the exclusions kept, in the order reported */
+    public ExclusionLog exclusionLog() {
+        return log;
+    }
+
+    /**
+     * @param fault index into {@link RunDescriptor#faults()}
+     * @return frame at which the fault counted as detected, -1 if not (yet)
+     */
+    public long detectionFrame(final int fault) {
+        return detectionFrame[fault];
+    }
+
+    /**
+     * @param fault index into {@link RunDescriptor#faults()}
+     * @param lane  observing lane
+     * @return first frame at or after onset in which that lane excluded the faulty unit, -1 if never
+     */
+    public long firstExclusionFrame(final int fault, final int lane) {
+        return firstExclusion[fault][lane];
+    }
+
+    /**
+     * Builds the outcome of every injected fault (allocates; call after the run).
+     *
+     * @return one outcome per fault, in the descriptor's order
+     */
+    public List<FaultOutcome> faultOutcomes() {
+        final List<FaultOutcome> out = new ArrayList<>(faults.length);
+        for (int f = 0; f < faults.length; f++) {
+            final FaultOutcome.Status status;
+            if (detectionFrame[f] != NONE) {
+                status = FaultOutcome.Status.DETECTED;
+            } else if (lastFrame == NONE || faultOnset[f] > lastFrame) {
+                status = FaultOutcome.Status.NOT_STARTED;
+            } else {
+                status = FaultOutcome.Status.UNDETECTED;
+            }
+            final long latency = detectionFrame[f] == NONE ? NONE : detectionFrame[f] - faultOnset[f];
+            out.add(new FaultOutcome(faults[f], status, detectionFrame[f], latency,
+                latency == NONE ? Double.NaN : latency / descriptor.frameRateHz(), firstExclusion[f].clone()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,150 @@
+package org.bftvote.sim.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ExpectationCheckTest {
+    /**
+     * A run with two agreement violations, one false exclusion, availability 0.88 on pitch_rate, output error 0.5
+     * in 10 of the 90 measured frames of pitch_rate (RMS 1/6), F1 detected after 0.05 s, F2 never, hypothesis never
+     * exceeded.
+     */
+    private static RunMetrics metrics() {
+        final RunDescriptor d = SyntheticRun.builder(100)
+            .fault(new FaultInjection("F1", "lane 3 pitch_rate", "bias", 10, 3, 0))
+            .fault(new FaultInjection("F2", "lane 2 altitude", "stuck", 10, 2, 1))
+            .build();
+        final RunMetrics m = new RunMetrics(d);
+        final FrameSample s = new FrameSample(d);
+        for (long f = 0; f < 100; f++) {
+            SyntheticRun.nominal(s, f);
+            if (f < 10) {
+                for (int l = 0; l < SyntheticRun.LANES; l++) {
+                    // Every sensor off by 0.5 too: wrong, yet within the healthy readings (no validity violation).
+                    s.sensor(l, 0, s.sensor(l, 0) + 0.5, true, true);
+                    s.output(l, 0, SyntheticRun.truth(f, 0) + 0.5, OutputStatusCode.DEGRADED.code(), 0b0111);
+                }
+            }
+            if (f == 20 || f == 21) {
+                s.output(0, 0, Double.NaN, OutputStatusCode.INVALID.code(), 0L);
+            }
+            if (f >= 90) {
+                for (int l = 0; l < SyntheticRun.LANES; l++) {
+                    s.output(l, 0, Double.NaN, OutputStatusCode.NO_MAJORITY.code(), 0L);
+                }
+            }
+            if (f == 15) {
+                for (int l = 0; l < SyntheticRun.LANES; l++) {
+                    m.onExclusion(f, l, 0, 3, "miscompare");
+                }
+                m.onExclusion(f, 0, 1, 1, "spurious");
+            }
+            s.oracleFaultyChannels(0, f >= 10 ? 0b1000 : 0);
+            s.oracleFaultyChannels(1, f >= 10 ? 0b0100 : 0);
+            m.onFrame(s);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> expectations(final Object... pairs) {
+        final Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void everyExpectationPassesWhenTheRunMeetsIt() {
+        final ExpectationReport r = ExpectationCheck.evaluate(expectations(
+            "agreement_lost", true,   // out of table order: reported in table order
+            "max_agreement_violations", 2,
+            "max_validity_violations", 0,
+            "max_false_exclusions", 1L,
+            "min_availability", 0.88,
+            "max_output_error_rms", Map.of("pitch_rate", 0.1667),
+            "max_output_error_max", 0.5001,
+            "fault_detected_within_s", Map.of("F1", 0.05),
+            "hypothesis_exceeded", false), metrics());
+        for (final ExpectationResult e : r.results()) {
+            assertTrue(e.passed(), e.line());
+        }
+        assertTrue(r.passed());
+        assertEquals(0, r.exitCode());
+        assertEquals("max_agreement_violations", r.results().get(0).name());
+        assertEquals("agreement_lost", r.results().get(r.results().size() - 1).name());
+        assertEquals(List.of("min_availability.pitch_rate", "min_availability.altitude"),
+            r.results().subList(3, 5).stream().map(ExpectationResult::name).toList());
+        assertEquals("PASS max_agreement_violations: 2 (expected <= 2)", r.results().get(0).line());
+    }
+
+    @Test
+    void eachExpectationFailsWhenTheRunMissesIt() {
+        final Map<String, Object> tooStrict = expectations(
+            "max_agreement_violations", 1,
+            "max_validity_violations", -1,
+            "max_false_exclusions", 0,
+            "min_availability", Map.of("pitch_rate", 0.89),
+            "max_output_error_rms", Map.of("pitch_rate", 0.1666),
+            "max_output_error_max", Map.of("pitch_rate", 0.4999),
+            "fault_detected_within_s", Map.of("F1", 0.04),
+            "hypothesis_exceeded", true,
+            "agreement_lost", false);
+        final ExpectationReport r = ExpectationCheck.evaluate(tooStrict, metrics());
+        assertEquals(9, r.results().size());
+        for (final ExpectationResult e : r.results()) {
+            assertFalse(e.passed(), e.line());
+        }
+        assertEquals(1, r.exitCode());
+    }
+
+    @Test
+    void undetectedFaultFailsItsDeadline() {
+        final ExpectationReport r = ExpectationCheck.evaluate(
+            expectations("fault_detected_within_s", Map.of("F2", 100.0)), metrics());
+        assertEquals(1, r.results().size());
+        assertFalse(r.passed());
+        assertEquals("undetected", r.results().get(0).actual());
+    }
+
+    @Test
+    void unknownNamesSignalsFaultsAndWrongTypesFailInsteadOfBeingIgnored() {
+        final ExpectationReport r = ExpectationCheck.evaluate(expectations(
+            "max_agreement_violation", 0,
+            "min_availability", Map.of("yaw", 0.5),
+            "fault_detected_within_s", Map.of("F9", 1.0),
+            "hypothesis_exceeded", "no",
+            "max_false_exclusions", Double.NaN), metrics());
+        assertEquals(5, r.results().size());
+        for (final ExpectationResult e : r.results()) {
+            assertFalse(e.passed(), e.line());
+        }
+    }
+
+    @Test
+    void noExpectationsPass() {
+        assertTrue(ExpectationCheck.evaluate(null, metrics()).passed());
+        assertEquals(0, ExpectationCheck.evaluate(Map.of(), metrics()).exitCode());
+    }
+
+    @Test
+    void anUnmeasuredErrorFailsItsBound() {
+        final RunDescriptor d = SyntheticRun.descriptor(10);
+        final RunMetrics m = new RunMetrics(d);
+        final FrameSample s = new FrameSample(d);
+        for (long f = 0; f < 10; f++) {
+            s.begin(f, f / 100.0);  // nothing valid at all
+            m.onFrame(s);
+        }
+        final ExpectationReport r = ExpectationCheck.evaluate(expectations("max_output_error_rms", 1.0), m);
+        assertFalse(r.passed());
+        assertEquals("n/a", r.results().get(0).actual());
+    }
+}

@@ -1,0 +1,361 @@
+package org.bftvote.sim.results;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.bftvote.InvalidConfigException;
+import org.junit.jupiter.api.Test;
+
+class RunMetricsTest {
+    private static final int NORMAL = OutputStatusCode.NORMAL.code();
+    private static final int DEGRADED = OutputStatusCode.DEGRADED.code();
+    private static final int INVALID = OutputStatusCode.INVALID.code();
+
+    /** Runs frames 0..frames-1; the hook may change a nominal frame or report exclusions before it is fed. */
+    private static RunMetrics run(final RunDescriptor d, final long frames, final FrameHook hook) {
+        final RunMetrics metrics = new RunMetrics(d);
+        final FrameSample sample = new FrameSample(d);
+        for (long f = 0; f < frames; f++) {
+            SyntheticRun.nominal(sample, f);
+            hook.apply(f, sample, metrics);
+            metrics.onFrame(sample);
+        }
+        return metrics;
+    }
+
+    @FunctionalInterface
+    private interface FrameHook {
+        void apply(long frame, FrameSample sample, RunMetrics metrics);
+    }
+
+    @Test
+    void nominalRunHasNoViolationsAndFullAvailability() {
+        final RunMetrics m = run(SyntheticRun.descriptor(100), 100, (f, s, r) -> { });
+        assertEquals(100, m.framesRun());
+        assertEquals(0, m.agreementViolationFrames());
+        assertEquals(0, m.validityViolationFrames());
+        assertEquals(0.0, m.errorRms(0));
+        assertEquals(1.0, m.availability(0));
+        assertEquals(1.0, m.availability(1));
+        assertEquals(1200, m.messages(0));
+        assertEquals(0, m.messages(1));
+        assertFalse(m.hypothesisExceeded());
+        assertFalse(m.agreementLost());
+    }
+
+    @Test
+    void agreementViolationIsCountedExactlyPerSignalAndFrame() {
+        final RunMetrics m = run(SyntheticRun.descriptor(100), 100, (f, s, r) -> {
+            if (f == 10 || f == 20) {
+                // One ulp apart is a disagreement: healthy lanes must be bit-identical.
+                s.output(2, 1, Math.nextUp(s.output(2, 1)), NORMAL, SyntheticRun.ALL);
+            }
+            if (f == 20) {
+                s.output(1, 0, s.output(1, 0), DEGRADED, SyntheticRun.ALL);
+            }
+            if (f == 30) {
+                // A faulty lane that disagrees is not a violation.
+                s.oracleHealthyLanes(0b0111);
+                s.output(3, 0, 99.0, NORMAL, SyntheticRun.ALL);
+            }
+            if (f == 40) {
+                // Two invalid outputs with different NaN payloads agree: only status matters when invalid.
+                for (int l = 0; l < SyntheticRun.LANES; l++) {
+                    s.output(l, 0, Double.longBitsToDouble(0x7ff8_0000_0000_0000L + l), INVALID, 0L);
+                }
+            }
+        });
+        assertEquals(1, m.agreementViolations(0));
+        assertEquals(2, m.agreementViolations(1));
+        assertEquals(2, m.agreementViolationFrames());
+        assertTrue(m.agreementLost());
+    }
+
+    @Test
+    void validityViolationCountsOutputsOutsideTheHealthyReadings() {
+        final RunDescriptor d = SyntheticRun.descriptor(100);
+        final RunMetrics strict = new RunMetrics(d);
+        final RunMetrics tolerant = new RunMetrics(d, new double[] {0.05, 0.0}, 16);
+        final FrameSample s = new FrameSample(d);
+        for (long f = 0; f < 100; f++) {
+            SyntheticRun.nominal(s, f);
+            final double truth = SyntheticRun.truth(f, 0);
+            if (f == 5) {
+                // Healthy readings span truth +- 0.015; 0.03 above truth breaks the range but not a 0.05 tolerance.
+                setAll(s, 0, truth + 0.03);
+            }
+            if (f == 6) {
+                setAll(s, 0, truth + 0.1);
+            }
+            if (f == 7) {
+                // A faulty sensor far off widens nothing: its reading is not a healthy one.
+                s.oracleFaultyChannels(0, 0b1000);
+                s.sensor(3, 0, truth + 5.0, true, true);
+                setAll(s, 0, truth + 4.0);
+            }
+            if (f == 8) {
+                // An invalid reading does not count either, and an invalid output is not judged.
+                s.sensor(0, 0, truth - 3.0, false, true);
+                setAll(s, 0, truth - 2.0);
+                s.output(2, 1, 1.0e9, INVALID, SyntheticRun.ALL);
+            }
+            strict.onFrame(s);
+            tolerant.onFrame(s);
+        }
+        assertEquals(4, strict.validityViolations(0));
+        assertEquals(0, strict.validityViolations(1));
+        assertEquals(4, strict.validityViolationFrames());
+        assertEquals(3, tolerant.validityViolations(0));
+    }
+
+    private static void setAll(final FrameSample s, final int signal, final double value) {
+        for (int l = 0; l < SyntheticRun.LANES; l++) {
+            s.output(l, signal, value, NORMAL, SyntheticRun.ALL);
+        }
+    }
+
+    @Test
+    void outputErrorIsRmsAndMaxOfTheWorstHealthyValidOutput() {
+        final RunMetrics m = run(SyntheticRun.descriptor(4), 4, (f, s, r) -> {
+            final double truth = SyntheticRun.truth(f, 0);
+            if (f == 1) {
+                setAll(s, 0, truth + 3.0);
+                s.output(0, 0, truth - 4.0, NORMAL, SyntheticRun.ALL);  // the worst lane sets the frame's error
+            }
+            if (f == 2) {
+                setAll(s, 0, truth + 100.0);
+                s.oracleHealthyLanes(0b0001);  // only lane 0 is healthy and it is exact
+                s.output(0, 0, truth, NORMAL, SyntheticRun.ALL);
+            }
+            if (f == 3) {
+                for (int l = 0; l < SyntheticRun.LANES; l++) {
+                    s.output(l, 0, 1.0e9, INVALID, 0L);  // not measured
+                }
+            }
+        });
+        assertEquals(3, m.errorFrames(0));
+        assertEquals(Math.sqrt(16.0 / 3.0), m.errorRms(0), 1e-12);
+        assertEquals(4.0, m.errorMax(0), 1e-12);
+        assertEquals(4, m.errorFrames(1));
+    }
+
+    @Test
+    void availabilityIsTheShareOfFramesWithEveryHealthyLaneValid() {
+        final RunMetrics m = run(SyntheticRun.descriptor(100), 100, (f, s, r) -> {
+            if (f % 4 == 0) {
+                s.output(1, 0, Double.NaN, OutputStatusCode.NO_MAJORITY.code(), SyntheticRun.ALL);
+            }
+            if (f % 10 == 1) {
+                // A faulty lane's invalid output does not cost availability.
+                s.oracleHealthyLanes(0b1101);
+                s.output(1, 1, Double.NaN, INVALID, 0L);
+            }
+            if (f == 2) {
+                s.output(3, 1, s.output(3, 1), DEGRADED, 0b0111);  // degraded is still valid
+            }
+        });
+        assertEquals(75, m.availableFrames(0));
+        assertEquals(0.75, m.availability(0));
+        assertEquals(1.0, m.availability(1));
+    }
+
+    private static RunDescriptor withFaults() {
+        return SyntheticRun.builder(200)
+            .fault(new FaultInjection("F1", "lane 3 pitch_rate", "bias", 50, 3, 0))
+            .fault(new FaultInjection("F2", "lane 2 altitude", "stuck", 50, 2, 1))
+            .fault(new FaultInjection("F3", "lane 1", "byzantine", 1000, 1, FaultInjection.ALL_SIGNALS))
+            .build();
+    }
+
+    @Test
+    void detectionLatencyRunsFromOnsetToTheLastHealthyLanesExclusion() {
+        final RunMetrics m = run(withFaults(), 200, (f, s, r) -> {
+            if (f >= 50) {
+                s.oracleFaultyChannels(0, 0b1000);
+                s.oracleFaultyChannels(1, 0b0100);
+            }
+            if (f == 40) {
+                r.onExclusion(f, 0, 0, 3, "early: before onset, does not detect");
+            }
+            if (f == 52) {
+                r.onExclusion(f, 0, 0, 3, "miscompare");
+            }
+            if (f == 55) {
+                r.onExclusion(f, 1, 0, 3, "miscompare");
+                r.onExclusion(f, 1, 0, 3, "again: the first exclusion counts");
+            }
+            if (f == 58) {
+                r.onExclusion(f, 3, 0, 3, "own channel");
+            }
+            if (f == 60) {
+                r.onExclusion(f, 2, FaultInjection.ALL_SIGNALS, 3, "lane excluded");  // a lane exclusion also counts
+            }
+            if (f == 70) {
+                // F2: three of four healthy lanes only, and lane 0 excludes the wrong signal.
+                r.onExclusion(f, 1, 1, 2, "stuck");
+                r.onExclusion(f, 2, 1, 2, "stuck");
+                r.onExclusion(f, 3, 1, 2, "stuck");
+                r.onExclusion(f, 0, 0, 2, "wrong signal");
+            }
+        });
+        final List<FaultOutcome> outcomes = m.faultOutcomes();
+        final FaultOutcome f1 = outcomes.get(0);
+        assertEquals(FaultOutcome.Status.DETECTED, f1.status());
+        assertEquals(60, f1.detectionFrame());
+        assertEquals(10, f1.latencyFrames());
+        assertEquals(0.1, f1.latencySeconds(), 1e-12);
+        assertArrayEquals(new long[] {52, 55, 60, 58}, f1.firstExclusionFrame());
+        assertEquals(FaultOutcome.Status.UNDETECTED, outcomes.get(1).status());
+        assertEquals(-1, outcomes.get(1).detectionFrame());
+        assertTrue(Double.isNaN(outcomes.get(1).latencySeconds()));
+        assertEquals(-1, outcomes.get(1).firstExclusionFrame()[0]);
+        assertEquals(FaultOutcome.Status.NOT_STARTED, outcomes.get(2).status());
+        // The early exclusion and the wrong-signal one hit healthy units.
+        assertEquals(2, m.falseExclusions());
+        assertEquals(10, m.exclusions());
+        assertEquals(10, m.exclusionLog().size());
+        assertTrue(m.exclusionLog().isFalse(0));
+        assertEquals("early: before onset, does not detect", m.exclusionLog().reason(0));
+    }
+
+    @Test
+    void aFaultyLaneNeedNotExcludeForDetection() {
+        final RunDescriptor d = SyntheticRun.builder(100)
+            .fault(new FaultInjection("L1", "lane 1", "byzantine", 10, 1, FaultInjection.ALL_SIGNALS))
+            .build();
+        final RunMetrics m = run(d, 100, (f, s, r) -> {
+            if (f >= 10) {
+                s.oracleHealthyLanes(0b1101);
+            }
+            if (f == 12) {
+                r.onExclusion(f, 0, FaultInjection.ALL_SIGNALS, 1, "lane");
+                r.onExclusion(f, 2, 1, 1, "signal 1 only, counts for a whole-lane fault");
+            }
+            if (f == 15) {
+                r.onExclusion(f, 3, FaultInjection.ALL_SIGNALS, 1, "lane");
+                r.onExclusion(f, 1, FaultInjection.ALL_SIGNALS, 0, "the faulty lane's word is no false exclusion");
+            }
+        });
+        assertEquals(15, m.detectionFrame(0));
+        assertEquals(5, m.faultOutcomes().get(0).latencyFrames());
+        assertEquals(0, m.falseExclusions());
+    }
+
+    @Test
+    void falseExclusionIsAHealthyLaneExcludingAHealthyUnit() {
+        final RunMetrics m = run(SyntheticRun.descriptor(10), 10, (f, s, r) -> {
+            s.oracleHealthyLanes(0b0111);          // lane 3 faulty
+            s.oracleFaultyChannels(1, 0b0001);     // lane 0's altitude sensor faulty
+            if (f == 3) {
+                r.onExclusion(f, 0, 0, 1, "healthy excludes healthy: false");
+                r.onExclusion(f, 3, 0, 1, "faulty lane excludes: not counted");
+                r.onExclusion(f, 1, 1, 0, "healthy excludes faulty sensor: correct");
+                r.onExclusion(f, 1, 0, 3, "healthy excludes channel of faulty lane: correct");
+                r.onExclusion(f, 2, FaultInjection.ALL_SIGNALS, 0, "lane 0 has a faulty sensor: correct");
+                r.onExclusion(f, 2, FaultInjection.ALL_SIGNALS, 1, "lane 1 is healthy: false");
+                r.onExclusion(f, 9, 0, 1, "out of range: ignored");
+            }
+        });
+        assertEquals(2, m.falseExclusions());
+        assertEquals(6, m.exclusions());
+        assertEquals(1, m.unprocessedExclusions());
+    }
+
+    @Test
+    void hypothesisExceededWithoutAgreementLoss() {
+        final RunMetrics m = run(SyntheticRun.descriptor(100), 100, (f, s, r) -> s.hypothesisExceeded(f >= 30));
+        assertTrue(m.hypothesisExceeded());
+        assertEquals(30, m.firstExceededFrame());
+        assertEquals(70, m.exceededFrames());
+        assertEquals(0, m.agreementViolationsWhileExceeded());
+        assertFalse(m.agreementLost());
+    }
+
+    @Test
+    void hypothesisExceededWithAgreementLoss() {
+        final RunMetrics m = run(SyntheticRun.descriptor(100), 100, (f, s, r) -> {
+            s.hypothesisExceeded(f >= 30 && f < 60);
+            if (f == 20 || f == 40 || f == 41 || f == 70) {
+                s.output(0, 0, s.output(0, 0) + 1.0, NORMAL, SyntheticRun.ALL);
+            }
+        });
+        assertEquals(30, m.firstExceededFrame());
+        assertEquals(30, m.exceededFrames());
+        assertEquals(4, m.agreementViolationFrames());
+        assertEquals(2, m.agreementViolationsWhileExceeded());
+        assertTrue(m.agreementLost());
+    }
+
+    @Test
+    void exclusionLogKeepsItsCapacityAndCountsTheRest() {
+        final RunDescriptor d = SyntheticRun.descriptor(10);
+        final RunMetrics m = new RunMetrics(d, new double[2], 3);
+        final FrameSample s = new FrameSample(d);
+        for (long f = 0; f < 5; f++) {
+            SyntheticRun.nominal(s, f);
+            m.onExclusion(f, 0, 0, 1, "x");
+            m.onFrame(s);
+        }
+        assertEquals(3, m.exclusionLog().size());
+        assertEquals(2, m.exclusionLog().dropped());
+        assertEquals(5, m.exclusions());
+        assertEquals(5, m.falseExclusions());
+    }
+
+    @Test
+    void rejectsFramesOutOfOrderAndSamplesOfAnotherShape() {
+        final RunDescriptor d = SyntheticRun.descriptor(10);
+        final RunMetrics m = new RunMetrics(d);
+        final FrameSample s = new FrameSample(d);
+        SyntheticRun.nominal(s, 5);
+        m.onFrame(s);
+        assertThrows(IllegalArgumentException.class, () -> m.onFrame(s));
+        final RunDescriptor other = SyntheticRun.builder(10).lanes(3).build();
+        assertThrows(IllegalArgumentException.class, () -> m.onFrame(new FrameSample(other)));
+    }
+
+    @Test
+    void badConfigurationNamesParameterAndBound() {
+        final InvalidConfigException tolerance = assertThrows(InvalidConfigException.class,
+            () -> new RunMetrics(SyntheticRun.descriptor(10), new double[] {0.0, -1.0}, 10));
+        assertEquals("validity_tolerance[1]", tolerance.parameter());
+        final InvalidConfigException lanes = assertThrows(InvalidConfigException.class,
+            () -> SyntheticRun.builder(10).lanes(65).build());
+        assertEquals("lanes", lanes.parameter());
+        final InvalidConfigException faultLane = assertThrows(InvalidConfigException.class,
+            () -> SyntheticRun.builder(10).fault(new FaultInjection("F", "t", "k", 0, 4, 0)).build());
+        assertEquals("fault.F.lane", faultLane.parameter());
+        assertThrows(InvalidConfigException.class, () -> SyntheticRun.builder(10).signal("altitude", "ft").build());
+        assertThrows(InvalidConfigException.class, () -> SyntheticRun.builder(10).frameRateHz(0.0).build());
+        assertThrows(InvalidConfigException.class, () -> SyntheticRun.builder(0).build());
+    }
+
+    @Test
+    void metricsAllocateNothingPerFrame() {
+        final RunDescriptor d = withFaults();
+        final RunMetrics m = new RunMetrics(d, new double[2], 1024);
+        final FrameSample s = new FrameSample(d);
+        final long[] next = {0};
+        final long bytes = AllocationProbe.measure(() -> {
+            for (int i = 0; i < 1_000_000; i++) {
+                final long f = next[0]++;
+                SyntheticRun.nominal(s, f);
+                s.oracleFaultyChannels(0, 0b1000);
+                s.hypothesisExceeded((f & 1023) == 7);
+                if ((f & 255) == 0) {
+                    s.output(1, 1, 7.0, DEGRADED, 0b1011);
+                    m.onExclusion(f, 2, 0, 3, "miscompare");
+                }
+                m.onFrame(s);
+            }
+        });
+        assertEquals(0, bytes, "bytes allocated over 1,000,000 frames");
+        assertTrue(m.agreementViolationFrames() > 0);
+        assertEquals(3_000_000, m.framesRun());
+    }
+}
