@@ -83,7 +83,7 @@ public final class LanePipeline {
      *
      * @param frame     frame number
      * @param readings  K readings
-     * @param validMask bit k set iff reading k is valid (K &lt;= 64; readings past bit 63 count as invalid)
+     * @param validMask bit k set iff reading k is valid (K &lt;= 64, checked by {@link PipelineConfig})
      * @return {@link AgreementLane#OK} or {@link AgreementLane#BAD_ARGUMENT} if {@code readings} is shorter than K
      */
     public int beginFrame(final long frame, final double[] readings, final long validMask) {
@@ -91,7 +91,7 @@ public final class LanePipeline {
             return AgreementLane.BAD_ARGUMENT;
         }
         for (int k = 0; k < signals; k++) {
-            final boolean valid = k < Long.SIZE && (validMask & (1L << k)) != 0 && Double.isFinite(readings[k]);
+            final boolean valid = (validMask & (1L << k)) != 0 && Double.isFinite(readings[k]);
             words[k] = Double.doubleToRawLongBits(readings[k]);
             status[k] = valid ? EntryStatus.VALUE : EntryStatus.MISSING;
         }

@@ -71,7 +71,8 @@ public final class PipelineConfig {
 
         private Builder(final AgreementConfig agreement) {
             this.agreement = Require.notNull("agreement", agreement);
-            Require.inRange("agreement.signals", agreement.signals(), 2, IcMessage.MAX_U16 + 1);
+            // K host signals plus the accusation word; K <= 64 because readings are validated by a 64-bit mask.
+            Require.inRange("agreement.signals", agreement.signals(), 2, Long.SIZE + 1);
             this.channels = new ChannelConfig[agreement.signals() - 1];
         }
 
