@@ -8,6 +8,7 @@ module org.bftvote {
 
     exports org.bftvote;
     exports org.bftvote.vote;
-    exports org.bftvote.channel;
     exports org.bftvote.agreement;
+    exports org.bftvote.agreement.memory;
+    exports org.bftvote.channel;
 }

@@ -1,0 +1,221 @@
+package org.bftvote.agreement;
+
+import java.util.Arrays;
+
+import org.bftvote.Require;
+import org.bftvote.channel.ChannelEventListener;
+import org.bftvote.channel.ChannelManager;
+import org.bftvote.channel.ChannelOutput;
+import org.bftvote.channel.PersistenceCounters;
+
+/**
+ * One lane's whole frame: its readings in, interactive consistency over the other lanes, redundancy management of
+ * the agreed vector per signal, outputs and lane health out.
+ *
+ * <pre>{@code
+ * LanePipeline pipeline = new LanePipeline(config, self);
+ * // every frame:
+ * pipeline.beginFrame(frame, readings, validMask);     // K doubles, bit k of validMask = reading k is valid
+ * // rounds: drive pipeline.lane() with the host's transport (AgreementLane's frame protocol),
+ * //         or let a LaneCluster run them in memory
+ * pipeline.completeFrame();                             // decide, diagnose, vote
+ * pipeline.output(k).value(); pipeline.output(k).status(); pipeline.excludedMask(); ...
+ * }</pre>
+ *
+ * <h2>Per signal</h2>
+ * Signal k has one {@link ChannelManager} whose channels are the lanes: channel j's value is the agreed entry of
+ * source j (its 64-bit word read as an IEEE double). An agreed entry that is not {@link EntryStatus#VALUE} (missing,
+ * relayed error, or the default of a split vote), and every entry of an excluded lane, is invalid for that
+ * channel. Because every healthy lane feeds its managers the same agreed vector, their outputs are bit-identical.
+ *
+ * <h2>Exclusion</h2>
+ * After each frame the agreed accusations ({@link AgreementLane#accusedMask()}) feed one persistence counter per
+ * lane (the configuration's {@code exclusion()} policy: accused is a bad frame, not accused a good one). A counter
+ * that trips excludes that lane, latched, through {@link AgreementLane#excludeLane(int)}; the exclusion takes effect
+ * from the next frame. The data is agreed, so every healthy lane excludes the same lane at the same frame.
+ *
+ * <p>Footprint: the lane, K managers and outputs, and a few n-sized arrays, all built here. {@link #beginFrame} and
+ * {@link #completeFrame} allocate nothing. Not thread safe.
+ */
+public final class LanePipeline {
+    /** {@link #exclusionFrame(int)} of a lane not excluded. */
+    public static final long NOT_EXCLUDED = -1L;
+
+    private final PipelineConfig config;
+    private final AgreementLane lane;
+    private final ChannelManager[] managers;
+    private final ChannelOutput[] outputs;
+    private final PersistenceCounters accusations;
+    private final int lanes;
+    private final int signals;
+    private final long[] words;
+    private final byte[] status;
+    private final double[] channelValues;
+    private final long[] exclusionFrame;
+
+    /**
+     * @param config pipeline configuration
+     * @param self   this lane's number
+     * @throws org.bftvote.InvalidConfigException if {@code self} is out of range
+     */
+    public LanePipeline(final PipelineConfig config, final int self) {
+        this.config = Require.notNull("config", config);
+        this.lane = new AgreementLane(config.agreement(), self);
+        this.lanes = lane.lanes();
+        this.signals = lane.signals();
+        this.managers = new ChannelManager[signals];
+        this.outputs = new ChannelOutput[signals];
+        for (int k = 0; k < signals; k++) {
+            managers[k] = new ChannelManager(config.channel(k), ChannelEventListener.NONE);
+            outputs[k] = managers[k].newOutput();
+        }
+        this.accusations = new PersistenceCounters(config.exclusion(), lanes);
+        this.words = new long[signals];
+        this.status = new byte[signals];
+        this.channelValues = new double[lanes];
+        this.exclusionFrame = new long[lanes];
+        Arrays.fill(exclusionFrame, NOT_EXCLUDED);
+    }
+
+    /**
+     * Opens a frame with this lane's readings. A reading counts as valid iff its bit in {@code validMask} is set and
+     * it is finite; it travels as its raw IEEE bits.
+     *
+     * @param frame     frame number
+     * @param readings  K readings
+     * @param validMask bit k set iff reading k is valid (K &lt;= 64, checked by {@link PipelineConfig})
+     * @return {@link AgreementLane#OK} or {@link AgreementLane#BAD_ARGUMENT} if {@code readings} is shorter than K
+     */
+    public int beginFrame(final long frame, final double[] readings, final long validMask) {
+        if (readings.length < signals) {
+            return AgreementLane.BAD_ARGUMENT;
+        }
+        for (int k = 0; k < signals; k++) {
+            final boolean valid = (validMask & (1L << k)) != 0 && Double.isFinite(readings[k]);
+            words[k] = Double.doubleToRawLongBits(readings[k]);
+            status[k] = valid ? EntryStatus.VALUE : EntryStatus.MISSING;
+        }
+        return lane.beginFrame(frame, words, status);
+    }
+
+    /**
+     * Decides the agreement (every round must be closed), applies the exclusion policy to the agreed accusations,
+     * and runs every signal's channel manager on the agreed vector.
+     *
+     * @return {@link AgreementLane#OK}, or the lane's status from {@link AgreementLane#decide()} (nothing else is
+     *         done then)
+     */
+    public int completeFrame() {
+        final int decided = lane.decide();
+        if (decided != AgreementLane.OK) {
+            return decided;
+        }
+        final long frame = lane.frame();
+        applyExclusion(frame);
+        final long excluded = lane.excludedMask();
+        for (int k = 0; k < signals; k++) {
+            long valid = 0;
+            for (int j = 0; j < lanes; j++) {
+                final boolean value = lane.decidedStatus(j, k) == EntryStatus.VALUE;
+                channelValues[j] = value ? Double.longBitsToDouble(lane.decidedWord(j, k)) : Double.NaN;
+                if (value && (excluded & (1L << j)) == 0) {
+                    valid |= 1L << j;
+                }
+            }
+            managers[k].update(frame, channelValues, valid, valid, outputs[k]);
+        }
+        return AgreementLane.OK;
+    }
+
+    private void applyExclusion(final long frame) {
+        final long accused = lane.accusedMask();
+        long trip = 0;
+        for (int j = 0; j < lanes; j++) {
+            if (!lane.isExcluded(j) && accusations.record(j, (accused & (1L << j)) != 0)) {
+                trip |= 1L << j;
+            }
+        }
+        for (int j = 0; j < lanes; j++) {
+            if ((trip & (1L << j)) != 0) {
+                lane.excludeLane(j);
+                exclusionFrame[j] = frame;
+            }
+        }
+    }
+
+    /** @return the lane, for the host to drive its rounds */
+    public AgreementLane lane() {
+        return lane;
+    }
+
+    /** @return the configuration */
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /**
+     * @param signal host signal
+     * @return its output of the last completed frame (reused, overwritten every frame)
+     */
+    public ChannelOutput output(final int signal) {
+        return outputs[signal];
+    }
+
+    /**
+     * @param signal host signal
+     * @return its channel manager (channels = lanes)
+     */
+    public ChannelManager manager(final int signal) {
+        return managers[signal];
+    }
+
+    /** @return excluded lanes (latched) */
+    public long excludedMask() {
+        return lane.excludedMask();
+    }
+
+    /**
+     * @param lane a lane
+     * @return the frame whose agreed accusations excluded it, or {@link #NOT_EXCLUDED}
+     */
+    public long exclusionFrame(final int lane) {
+        return exclusionFrame[lane];
+    }
+
+    /**
+     * @param lane a lane
+     * @return its accusation persistence level (0 to the policy's trip level)
+     */
+    public int accusationLevel(final int lane) {
+        return accusations.level(lane);
+    }
+
+    /** @return lanes accused by agreed data in the last frame */
+    public long accusedMask() {
+        return lane.accusedMask();
+    }
+
+    /**
+     * The fault budgets the configuration still survives with the lanes excluded so far (an excluded lane counts as
+     * benign). A query for displays and logs: it builds a list, so it is not for the frame path.
+     *
+     * @return the maximal budgets still tolerated; empty if none
+     */
+    public java.util.List<FaultBudget> remainingBudgets() {
+        return config.agreement().budgetsAfterExcluding(Long.bitCount(lane.excludedMask()));
+    }
+
+    /**
+     * @return true iff the whole configured fault budget is still tolerated on top of the lanes excluded so far
+     *         (each counted as benign); false means the system now survives less than it was built for.
+     *         Allocation-free.
+     */
+    public boolean fullBudgetHolds() {
+        return config.agreement().holds(Long.bitCount(lane.excludedMask()), config.agreement().faultBudget());
+    }
+
+    /** @return this lane's drop counters */
+    public DropCounters dropCounters() {
+        return lane.dropCounters();
+    }
+}

@@ -1,0 +1,99 @@
+package org.bftvote.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.zip.CRC32C;
+
+import org.bftvote.agreement.memory.MessageInterceptor;
+import org.bftvote.agreement.memory.PipelineCluster;
+import org.bftvote.testsupport.ByteAdversary;
+import org.bftvote.testsupport.ByteAdversary.Behaviour;
+import org.junit.jupiter.api.Test;
+
+/** Accusations are agreed, need f + 1 accusers, persist before exclusion, and exclusion is latched. */
+class DiagnosisTest {
+    private static final int SIGNALS = 2;
+
+    /** Rewrites the round-1 accusation word of the given liars so that it names {@code victim}. */
+    private static MessageInterceptor falseAccusers(final long liars, final int victim) {
+        final CRC32C crc = new CRC32C();
+        return (frame, round, sender, receiver, buffer, offset, length, capacity) -> {
+            if (round != 1 || (liars & (1L << sender)) == 0) {
+                return length;
+            }
+            for (int i = 0; i < IcMessage.entryCount(buffer, offset); i++) {
+                final int at = IcMessage.entryOffset(offset, i);
+                if (IcMessage.entrySignal(buffer, at) == SIGNALS) {
+                    IcMessage.putEntryWord(buffer, at, 1L << victim);
+                }
+            }
+            return IcMessage.seal(crc, buffer, offset);
+        };
+    }
+
+    private static void run(final PipelineCluster system, final long from, final long to) {
+        final int n = system.lanes();
+        final double[][] readings = new double[n][SIGNALS];
+        final long[] valid = new long[n];
+        java.util.Arrays.fill(valid, -1L);
+        for (long frame = from; frame < to; frame++) {
+            for (int i = 0; i < n; i++) {
+                readings[i][0] = 1.0 + i * 1e-3;
+                readings[i][1] = 2.0;
+            }
+            system.runFrame(frame, readings, valid);
+        }
+    }
+
+    @Test
+    void faultyLanesAloneCannotCondemnAHealthyLane() {
+        final PipelineCluster om1 = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, SIGNALS),
+            falseAccusers(1L << 3, 0));
+        run(om1, 0, 50);
+        for (int lane = 0; lane < 3; lane++) {
+            assertEquals(0, om1.pipeline(lane).excludedMask(), "OM(1), lane " + lane);
+            assertEquals(1, om1.pipeline(lane).lane().accuserCount(0), "the one false accuser is agreed");
+        }
+        final PipelineCluster om2 = new PipelineCluster(LanePipelineEndToEndTest.config(7, 2, SIGNALS),
+            falseAccusers((1L << 5) | (1L << 6), 0));
+        run(om2, 0, 50);
+        for (int lane = 0; lane < 5; lane++) {
+            assertEquals(0, om2.pipeline(lane).excludedMask(), "OM(2), lane " + lane);
+            assertEquals(2, om2.pipeline(lane).lane().accuserCount(0), "two false accusers, f + 1 = 3 needed");
+        }
+    }
+
+    @Test
+    void aSilentLaneIsExcludedEverywhereAtTheSameFrameAndStaysExcluded() {
+        final ByteAdversary adversary = new ByteAdversary(4, 1);
+        final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, SIGNALS),
+            adversary);
+        run(system, 0, 10);
+        adversary.control(2, Behaviour.SILENT);
+        run(system, 10, 20);
+        adversary.control(2, Behaviour.HONEST);
+        run(system, 20, 200);
+        for (final int lane : new int[] {0, 1, 3}) {
+            final LanePipeline pipeline = system.pipeline(lane);
+            assertEquals(1L << 2, pipeline.excludedMask(), "latched, lane " + lane);
+            // Evidence at 10, agreed at 11, accused 11, 12, 13: consecutive(3) trips at 13.
+            assertEquals(13, pipeline.exclusionFrame(2), "lane " + lane);
+            assertEquals(0, pipeline.lane().missingMask(), "an excluded lane is no longer expected, lane " + lane);
+        }
+    }
+
+    @Test
+    void aSingleSilentFrameIsForgiven() {
+        final ByteAdversary adversary = new ByteAdversary(4, 1);
+        final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, SIGNALS),
+            adversary);
+        run(system, 0, 10);
+        adversary.control(1, Behaviour.SILENT);
+        run(system, 10, 12);
+        adversary.control(1, Behaviour.HONEST);
+        run(system, 12, 40);
+        for (int lane = 0; lane < 4; lane++) {
+            assertEquals(0, system.pipeline(lane).excludedMask(), "two bad frames < consecutive(3), lane " + lane);
+        }
+    }
+}
