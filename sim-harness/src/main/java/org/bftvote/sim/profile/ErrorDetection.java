@@ -19,9 +19,7 @@ public enum ErrorDetection implements YamlName {
     /** CRC-24 (TTP/C). */
     CRC24("crc24"),
     /** Ethernet CRC-32 frame check sequence. */
-    CRC32("crc32"),
-    /** CRC-16 (ARINC 629 word string check). */
-    CRC16("crc16");
+    CRC32("crc32");
 
     private final String yamlName;
 

@@ -11,7 +11,7 @@ public enum FailureKind implements YamlName {
     /** Output driven to one end of the range (direction max or min). */
     HARD_OVER("hard_over"),
     /** Output reads zero. */
-    NULL("null"),
+    NULL_OUTPUT("null_output"),
     /** Output drifts away from truth at slope_per_s per second. */
     RAMP_DRIFT("ramp_drift"),
     /** Extra white noise of noise_rms on top of the normal output. */

@@ -16,7 +16,7 @@ import org.bftvote.sim.yaml.YMap;
  * <ul>
  * <li>stuck: optional {@code value}</li>
  * <li>hard_over: {@code direction} (max or min)</li>
- * <li>null, erratic: none</li>
+ * <li>null_output, erratic: none</li>
  * <li>ramp_drift: {@code slope_per_s}</li>
  * <li>noise_burst: {@code noise_rms}</li>
  * <li>intermittent_spikes: {@code amplitude}, {@code spike_rate} (frequency), optional {@code spike_width} (time)</li>
@@ -33,7 +33,7 @@ public final class FaultParametersReader {
     private static final Map<FailureKind, List<String>> REQUIRED = Map.of(
         FailureKind.STUCK, List.of(),
         FailureKind.HARD_OVER, List.of("direction"),
-        FailureKind.NULL, List.of(),
+        FailureKind.NULL_OUTPUT, List.of(),
         FailureKind.RAMP_DRIFT, List.of("slope_per_s"),
         FailureKind.NOISE_BURST, List.of("noise_rms"),
         FailureKind.INTERMITTENT_SPIKES, List.of("amplitude", "spike_rate"),
