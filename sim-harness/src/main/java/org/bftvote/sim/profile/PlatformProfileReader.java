@@ -35,7 +35,7 @@ public final class PlatformProfileReader {
      */
     public static PlatformProfile read(final Path file, final Map<String, BusProfile> buses,
         final Map<String, SensorProfile> sensors) throws ProfileException {
-        return read(YamlFiles.readMapping(file, ProfileFiles.display(file)), file, buses, sensors);
+        return read(YamlFiles.readMapping(file, ProfileFiles.display(file)), file, buses, sensors, Set.of());
     }
 
     /**
@@ -45,11 +45,13 @@ public final class PlatformProfileReader {
      * @param file    the file it came from
      * @param buses   bus profiles by name
      * @param sensors sensor profiles by name
+     * @param broken  names of bus and sensor profiles whose files exist but are invalid, so that a reference to
+     *                one is reported as such rather than as unknown
      * @return the validated profile
      * @throws ProfileException on any problem, naming file, line and field
      */
     public static PlatformProfile read(final YMap root, final Path file, final Map<String, BusProfile> buses,
-        final Map<String, SensorProfile> sensors) throws ProfileException {
+        final Map<String, SensorProfile> sensors, final Set<String> broken) throws ProfileException {
         ProfileFiles.checkKind(root, "platform");
         final String name = ProfileFiles.checkName(root, file);
         final String description = root.text("description");
@@ -58,12 +60,12 @@ public final class PlatformProfileReader {
         if (lanes.isEmpty() || new HashSet<>(lanes).size() != lanes.size()) {
             throw root.required("lanes").error("expected at least one lane and distinct lane names, got " + lanes);
         }
-        final List<BusAttachment> attachments = readBuses(root.required("buses"), buses);
+        final List<BusAttachment> attachments = readBuses(root.required("buses"), buses, broken);
         final AgreementSettings agreement = readAgreement(root.required("agreement").asMap(), lanes.size());
         final List<SignalSpec> signals = new ArrayList<>();
         final Set<String> signalNames = new HashSet<>();
         for (final YNode item : root.required("signals").asList()) {
-            final SignalSpec signal = readSignal(item.asMap(), lanes, sensors);
+            final SignalSpec signal = readSignal(item.asMap(), lanes, sensors, broken);
             if (!signalNames.add(signal.name())) {
                 throw item.error("signal '" + signal.name() + "' is defined twice");
             }
@@ -77,8 +79,8 @@ public final class PlatformProfileReader {
             signals);
     }
 
-    private static List<BusAttachment> readBuses(final YNode node, final Map<String, BusProfile> buses)
-        throws ProfileException {
+    private static List<BusAttachment> readBuses(final YNode node, final Map<String, BusProfile> buses,
+        final Set<String> broken) throws ProfileException {
         final List<BusAttachment> result = new ArrayList<>();
         final Set<String> names = new HashSet<>();
         for (final YNode item : node.asList()) {
@@ -90,7 +92,9 @@ public final class PlatformProfileReader {
             final YNode profileNode = map.required("profile");
             final BusProfile profile = buses.get(profileNode.asString());
             if (profile == null) {
-                throw profileNode.error("no bus profile '" + profileNode.asString() + "' (known: "
+                throw profileNode.error(broken.contains(profileNode.asString())
+                    ? "bus profile '" + profileNode.asString() + "' has errors of its own (reported for its file)"
+                    : "no bus profile '" + profileNode.asString() + "' (known: "
                     + String.join(", ", buses.keySet()) + ")");
             }
             result.add(new BusAttachment(name, profile, map.choice("role", BusRole.class)));
@@ -129,7 +133,7 @@ public final class PlatformProfileReader {
     }
 
     private static SignalSpec readSignal(final YMap map, final List<String> lanes,
-        final Map<String, SensorProfile> sensors) throws ProfileException {
+        final Map<String, SensorProfile> sensors, final Set<String> broken) throws ProfileException {
         final String name = map.text("name");
         final Unit unit = SensorProfileReader.signalUnit(map.required("unit"));
         final Dimension dim = unit.dimension();
@@ -144,7 +148,9 @@ public final class PlatformProfileReader {
             final YNode ref = sensorMap.required(lane);
             final SensorProfile sensor = sensors.get(ref.asString());
             if (sensor == null) {
-                throw ref.error("no sensor profile '" + ref.asString() + "' (known: "
+                throw ref.error(broken.contains(ref.asString())
+                    ? "sensor profile '" + ref.asString() + "' has errors of its own (reported for its file)"
+                    : "no sensor profile '" + ref.asString() + "' (known: "
                     + String.join(", ", sensors.keySet()) + ")");
             }
             if (sensor.outputUnit().dimension() != dim) {

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -78,12 +80,15 @@ public record ProfileCatalog(Path directory, SortedMap<String, BusProfile> buses
                 "profiles directory not found (give one with --profiles DIR)"));
             return new Loaded(new ProfileCatalog(directory, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()), errors);
         }
+        // Names of files that exist but failed, so references to them are not reported as unknown names.
+        final Set<String> broken = new HashSet<>();
         final TreeMap<String, BusProfile> buses = new TreeMap<>();
         for (final Path file : yamlFiles(directory.resolve(BUSES), errors)) {
             try {
                 final BusProfile bus = BusProfileReader.read(file);
                 buses.put(bus.name(), bus);
             } catch (final ProfileException e) {
+                broken.add(ProfileFiles.stem(file));
                 errors.add(e);
             }
         }
@@ -93,13 +98,15 @@ public record ProfileCatalog(Path directory, SortedMap<String, BusProfile> buses
                 final SensorProfile sensor = SensorProfileReader.read(file);
                 sensors.put(sensor.name(), sensor);
             } catch (final ProfileException e) {
+                broken.add(ProfileFiles.stem(file));
                 errors.add(e);
             }
         }
         final TreeMap<String, PlatformProfile> platforms = new TreeMap<>();
         for (final Path file : yamlFiles(directory.resolve(PLATFORMS), errors)) {
             try {
-                final PlatformProfile platform = PlatformProfileReader.read(file, buses, sensors);
+                final PlatformProfile platform = PlatformProfileReader.read(
+                    YamlFiles.readMapping(file, ProfileFiles.display(file)), file, buses, sensors, broken);
                 platforms.put(platform.name(), platform);
             } catch (final ProfileException e) {
                 errors.add(e);
@@ -121,7 +128,7 @@ public record ProfileCatalog(Path directory, SortedMap<String, BusProfile> buses
         switch (kind) {
             case "bus" -> BusProfileReader.read(root, file);
             case "sensor" -> SensorProfileReader.read(root, file);
-            case "platform" -> PlatformProfileReader.read(root, file, buses, sensors);
+            case "platform" -> PlatformProfileReader.read(root, file, buses, sensors, Set.of());
             default -> throw root.required("kind").error("'" + kind
                 + "' is not a profile kind (expected one of: bus, sensor, platform)");
         }

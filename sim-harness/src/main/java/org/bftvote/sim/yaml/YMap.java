@@ -61,20 +61,36 @@ public final class YMap {
         final YNode value = entries.get(name);
         if (value == null) {
             throw new ProfileException(self.file(), self.line(), childPath(name), "missing required field"
-                + unknownHint());
+                + unknownHint(name));
         }
         return value;
     }
 
-    private String unknownHint() {
-        final List<String> unknown = new ArrayList<>();
+    /** Names a present field that looks like a misspelling of a missing one, since that is the usual cause. */
+    private String unknownHint(final String missing) {
         for (final String name : entries.keySet()) {
-            if (!known.contains(name)) {
-                unknown.add(name);
+            if (!known.contains(name) && editDistance(name, missing) <= 2) {
+                return " (is '" + name + "' a misspelling of it?)";
             }
         }
-        return unknown.isEmpty() ? "" : " (this mapping also has fields not yet read: " + String.join(", ", unknown)
-            + ")";
+        return "";
+    }
+
+    private static int editDistance(final String a, final String b) {
+        final int[] previous = new int[b.length() + 1];
+        final int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            System.arraycopy(current, 0, previous, 0, current.length);
+        }
+        return previous[b.length()];
     }
 
     /**
