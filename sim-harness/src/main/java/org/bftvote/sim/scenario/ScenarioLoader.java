@@ -151,9 +151,9 @@ public final class ScenarioLoader {
         final Path parent = scenarioFile.toAbsolutePath().getParent();
         final Path csv = parent.resolve(fileNode.asString()).normalize();
         final String timeColumn = map.text("time_column");
-        final Unit timeUnit = unit(map.required("time_unit"), Dimension.TIME);
+        final Unit timeUnit = map.required("time_unit").asUnit(Dimension.TIME);
         final String valueColumn = map.text("value_column");
-        final Unit valueUnit = unit(map.required("value_unit"), dim);
+        final Unit valueUnit = map.required("value_unit").asUnit(dim);
         final String header;
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             header = reader.readLine();
@@ -168,16 +168,6 @@ public final class ScenarioLoader {
             }
         }
         return new TruthModel.CsvFile(csv, timeColumn, timeUnit, valueColumn, valueUnit);
-    }
-
-    private static Unit unit(final YNode node, final Dimension dimension) throws ProfileException {
-        final String symbol = node.asString();
-        final Unit unit = Unit.bySymbol(symbol);
-        if (unit == null || unit.dimension() != dimension) {
-            throw node.error("unit '" + symbol + "' is not a " + dimension.description() + " unit (expected one of: "
-                + String.join(", ", Unit.symbolsOf(dimension)) + ")");
-        }
-        return unit;
     }
 
     private static FaultInjection readFault(final YMap map, final PlatformProfile platform, final double runSeconds)

@@ -180,20 +180,31 @@ public final class YNode {
      */
     public Quantity asQuantity(final Dimension dimension) throws ProfileException {
         if (!(node instanceof MappingNode)) {
-            throw error("expected a " + dimension.description() + " written {value: <number>, unit: <one of "
-                + String.join(", ", Unit.symbolsOf(dimension)) + ">}, got " + describe());
+            throw error("expected a quantity of " + dimension.description()
+                + " written {value: <number>, unit: <one of " + String.join(", ", Unit.symbolsOf(dimension)) + ">}, got " + describe());
         }
         final YMap map = asMap();
         final double value = map.required("value").asNumber();
-        final YNode unitNode = map.required("unit");
-        final String symbol = unitNode.scalar("a unit").getValue();
+        final Unit unit = map.required("unit").asUnit(dimension);
         map.finish();
+        return new Quantity(value, unit);
+    }
+
+    /**
+     * Returns this node as the symbol of a unit of the given dimension.
+     *
+     * @param dimension the dimension the unit must have
+     * @return the unit
+     * @throws ProfileException if the symbol names no unit of that dimension
+     */
+    public Unit asUnit(final Dimension dimension) throws ProfileException {
+        final String symbol = scalar("a unit").getValue();
         final Unit unit = Unit.bySymbol(symbol);
         if (unit == null || unit.dimension() != dimension) {
-            throw unitNode.error("unit '" + symbol + "' is not a " + dimension.description() + " unit (expected one of: "
+            throw error("unit '" + symbol + "' is not a unit of " + dimension.description() + " (expected one of: "
                 + String.join(", ", Unit.symbolsOf(dimension)) + ")");
         }
-        return new Quantity(value, unit);
+        return unit;
     }
 
     /**

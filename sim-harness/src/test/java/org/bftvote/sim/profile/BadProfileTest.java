@@ -81,7 +81,7 @@ class BadProfileTest {
         final int line = RepoFiles.replace(afdx, "bit_rate: {value: 100, unit: Mbit/s}",
             "bit_rate: {value: 100, unit: ms}");
         final ProfileException e = onlyProblem(afdx, line, "bit_rate.unit");
-        assertTrue(e.problem().contains("unit 'ms' is not a bit rate unit (expected one of: bit/s, kbit/s, Mbit/s)"),
+        assertTrue(e.problem().contains("unit 'ms' is not a unit of bit rate (expected one of: bit/s, kbit/s, Mbit/s)"),
             e.getMessage());
     }
 
