@@ -13,6 +13,7 @@ import org.bftvote.sim.yaml.ProfileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ProfileException, IOException {
         if (duration != null && !(duration > 0.0 && Double.isFinite(duration))) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                 "--duration must be a positive number of seconds, got " + duration);
         }
         final ProfileCatalog catalog = ProfileCatalog.load(locations.profiles());

@@ -8,7 +8,10 @@ import org.bftvote.sim.yaml.YamlName;
 public enum PersistenceKind implements YamlName {
     /** The channel fails after frames consecutive miscompares. */
     CONSECUTIVE("consecutive"),
-    /** A counter goes up by increment on each miscompare and down by decrement on each agreement; the channel fails at trip. */
+    /**
+     * A counter goes up by increment on each miscompare and down by decrement on each agreement; the channel fails at
+     * trip.
+     */
     LEAKY("leaky");
 
     private final String yamlName;

@@ -10,7 +10,9 @@ public enum RedundancyManagement implements YamlName {
     NONE("none"),
     /** Every frame is sent on all networks; the first valid copy is used and later copies dropped (AFDX). */
     FIRST_VALID_WINS("first_valid_wins"),
-    /** One network carries traffic; the controller retries or switches to the standby one on failure (MIL-STD-1553B). */
+    /**
+     * One network carries traffic; the controller retries or switches to the standby one on failure (MIL-STD-1553B).
+     */
     ACTIVE_STANDBY("active_standby"),
     /** Every frame is sent on both channels; the receiver accepts either correct copy (TTP/C, TTEthernet). */
     BOTH_CHANNELS("both_channels");

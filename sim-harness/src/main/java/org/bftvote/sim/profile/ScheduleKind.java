@@ -16,7 +16,9 @@ public enum ScheduleKind implements YamlName {
     COMMAND_RESPONSE("command_response"),
     /** Periodic messages contending by identifier priority (CAN, ARINC 825). */
     PRIORITY_ARBITRATION("priority_arbitration"),
-    /** Periodic transmission with each terminal waiting its own terminal gap before access (ARINC 629 basic protocol). */
+    /**
+     * Periodic transmission with each terminal waiting its own terminal gap before access (ARINC 629 basic protocol).
+     */
     WAIT_PERIODIC("wait_periodic");
 
     private final String yamlName;

@@ -181,7 +181,8 @@ public final class YNode {
     public Quantity asQuantity(final Dimension dimension) throws ProfileException {
         if (!(node instanceof MappingNode)) {
             throw error("expected a quantity of " + dimension.description()
-                + " written {value: <number>, unit: <one of " + String.join(", ", Unit.symbolsOf(dimension)) + ">}, got " + describe());
+                + " written {value: <number>, unit: <one of " + String.join(", ", Unit.symbolsOf(dimension))
+                + ">}, got " + describe());
         }
         final YMap map = asMap();
         final double value = map.required("value").asNumber();

@@ -101,7 +101,8 @@ class BadProfileTest {
 
     @Test
     void negativeFailureRate() {
-        final int line = RepoFiles.replace(gyro, "{mode: stuck, rate: {value: 3.0e-6", "{mode: stuck, rate: {value: -3.0e-6");
+        final int line = RepoFiles.replace(gyro, "{mode: stuck, rate: {value: 3.0e-6",
+            "{mode: stuck, rate: {value: -3.0e-6");
         final ProfileException e = onlyProblem(gyro, line, "failure_modes[0].rate");
         assertTrue(e.problem().contains("out of range"), e.getMessage());
     }

@@ -79,7 +79,8 @@ class BadScenarioTest {
     void truthInTheWrongUnit() {
         final int line = RepoFiles.replace(hardOver, "initial: {value: 1, unit: g}", "initial: {value: 1, unit: deg}");
         final ProfileException e = fails(hardOver, line, "truth.normal_accel.initial.unit");
-        assertTrue(e.problem().startsWith("unit 'deg' is not a unit of acceleration (expected one of: m/s^2, g, mg, ug)"),
+        assertTrue(e.problem().startsWith(
+            "unit 'deg' is not a unit of acceleration (expected one of: m/s^2, g, mg, ug)"),
             e.getMessage());
     }
 
