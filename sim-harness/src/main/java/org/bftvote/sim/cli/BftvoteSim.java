@@ -1,0 +1,91 @@
+package org.bftvote.sim.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+
+import org.bftvote.sim.yaml.ProfileException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code bftvote-sim} command: runs simulation scenarios and lists and validates hardware profiles and
+ * scenarios.
+ *
+ * <p>Exit codes: see {@link ExitCodes}. An invalid profile or scenario prints its {@link ProfileException} message
+ * (file, line, field, what was expected) on standard error, never a stack trace.
+ */
+@Command(name = "bftvote-sim", mixinStandardHelpOptions = true, versionProvider = BftvoteSim.Version.class,
+    description = "Simulates redundant flight-control lanes running the bftvote library.",
+    subcommands = {ProfilesCommand.class, ScenariosCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:a run's expectations were not met",
+        "2:bad usage, or an invalid profile, scenario or argument", "3:run failed (I/O or internal error)"})
+public final class BftvoteSim {
+
+    /**
+     * Creates the top-level command.
+     */
+    public BftvoteSim() {
+        // options and subcommands are set up by picocli
+    }
+
+    /**
+     * Runs the command line and exits with its exit code.
+     *
+     * @param args the arguments
+     */
+    public static void main(final String[] args) {
+        // The one place that chooses the simulation runner.
+        System.exit(commandLine(new UnwiredScenarioRunner()).execute(args));
+    }
+
+    /**
+     * Builds the command line with a given runner for {@code run}, and the exception handling that turns invalid
+     * input into exit code 2 with a one-line message.
+     *
+     * @param runner the runner {@code run} uses
+     * @return the command line, ready to {@code execute}
+     */
+    public static CommandLine commandLine(final ScenarioRunner runner) {
+        final CommandLine commandLine = new CommandLine(new BftvoteSim());
+        commandLine.addSubcommand("run", new RunCommand(runner));
+        commandLine.setExecutionExceptionHandler(BftvoteSim::handle);
+        return commandLine;
+    }
+
+    private static int handle(final Exception ex, final CommandLine commandLine,
+        final CommandLine.ParseResult parseResult) {
+        final PrintWriter err = commandLine.getErr();
+        if (ex instanceof ProfileException) {
+            err.println(ex.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof IOException) {
+            err.println("error: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        err.println("internal error: " + ex);
+        err.flush();
+        return ExitCodes.FAILED;
+    }
+
+    /** Reads the version Maven wrote into {@code version.properties}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            final Properties properties = new Properties();
+            try (InputStream in = BftvoteSim.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"bftvote-sim " + properties.getProperty("version", "unknown")};
+        }
+    }
+}

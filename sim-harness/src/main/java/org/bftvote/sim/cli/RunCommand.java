@@ -1,0 +1,73 @@
+package org.bftvote.sim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.bftvote.sim.profile.ProfileCatalog;
+import org.bftvote.sim.scenario.Scenario;
+import org.bftvote.sim.scenario.ScenarioCatalog;
+import org.bftvote.sim.scenario.ScenarioLoader;
+import org.bftvote.sim.yaml.ProfileException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bftvote-sim run [SCENARIO]}: loads and validates a scenario and hands it to the {@link ScenarioRunner}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs a scenario (default: " + ScenarioCatalog.DEFAULT_SCENARIO + ").")
+public final class RunCommand implements Callable<Integer> {
+    private final ScenarioRunner runner;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Locations locations;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+        description = "Scenario name (see 'scenarios list') or path to a scenario YAML file.")
+    private String scenarioName = ScenarioCatalog.DEFAULT_SCENARIO;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed overriding the scenario's.")
+    private Long seed;
+
+    @Option(names = "--duration", paramLabel = "T", description = "Run length in seconds overriding the scenario's.")
+    private Double duration;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    private Path out = Path.of("sim-out");
+
+    /**
+     * Creates the command.
+     *
+     * @param runner the runner scenarios are handed to
+     */
+    public RunCommand(final ScenarioRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() throws ProfileException, IOException {
+        if (duration != null && !(duration > 0.0 && Double.isFinite(duration))) {
+            throw new ParameterException(spec.commandLine(),
+                "--duration must be a positive number of seconds, got " + duration);
+        }
+        final ProfileCatalog catalog = ProfileCatalog.load(locations.profiles());
+        final Path file = new ScenarioCatalog(locations.scenarios()).resolve(scenarioName);
+        Scenario scenario = new ScenarioLoader(catalog).load(file);
+        scenario = scenario.withRun(seed != null ? seed : scenario.seed(),
+            duration != null ? duration : scenario.durationSeconds());
+        final RunOutcome outcome = runner.run(new RunRequest(scenario, catalog, out, spec.commandLine().getOut(),
+            spec.commandLine().getErr()));
+        spec.commandLine().getOut().flush();
+        return outcome.exitCode();
+    }
+}

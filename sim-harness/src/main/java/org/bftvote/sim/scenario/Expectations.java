@@ -1,0 +1,53 @@
+package org.bftvote.sim.scenario;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * What a scenario run must show to pass; an absent expectation is not checked. A run whose expectations are not met
+ * ends with exit code 1.
+ *
+ * @param maxAgreementViolations largest number of frames in which two healthy lanes decided different vectors
+ * @param detections             faults that must be detected (the faulty channel or lane declared failed) in time
+ * @param minAvailability        smallest fraction of frames in which every signal had a valid voted output, 0 to 1
+ * @param hypothesisExceeded     whether the injected faults must (true) or must not (false) exceed the platform's
+ *                               fault hypothesis
+ * @param maxOutputErrorRms      per signal name, the largest RMS error of the voted output against truth, canonical
+ *                               signal unit; in file order
+ */
+public record Expectations(OptionalLong maxAgreementViolations, List<Detection> detections,
+                           OptionalDouble minAvailability, Optional<Boolean> hypothesisExceeded,
+                           Map<String, Double> maxOutputErrorRms) {
+
+    /** A scenario without expectations. */
+    public static final Expectations NONE = new Expectations(OptionalLong.empty(), List.of(), OptionalDouble.empty(),
+        Optional.empty(), Map.of());
+
+    /**
+     * Copies the collections, keeping the map in file order.
+     *
+     * @param maxAgreementViolations see the record description
+     * @param detections             see the record description
+     * @param minAvailability        see the record description
+     * @param hypothesisExceeded     see the record description
+     * @param maxOutputErrorRms      see the record description
+     */
+    public Expectations {
+        detections = List.copyOf(detections);
+        maxOutputErrorRms = Collections.unmodifiableMap(new LinkedHashMap<>(maxOutputErrorRms));
+    }
+
+    /**
+     * A fault that must be detected within a time of its start.
+     *
+     * @param faultId       the id of the fault injection
+     * @param withinSeconds the largest allowed detection delay, seconds
+     */
+    public record Detection(String faultId, double withinSeconds) {
+    }
+}

@@ -1,0 +1,151 @@
+package org.bftvote.sim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bftvote.sim.profile.ProfileCatalog;
+import org.bftvote.sim.profile.ProfileFiles;
+import org.bftvote.sim.profile.RepoFiles;
+import org.bftvote.sim.yaml.ProfileException;
+import org.bftvote.sim.yaml.Unit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Broken scenarios fail with a message naming file, line and field.
+ */
+class BadScenarioTest {
+    @TempDir
+    Path dir;
+
+    private ScenarioLoader loader;
+    private Path hardOver;
+    private Path quad;
+
+    @BeforeEach
+    void copyShippedScenarios() throws Exception {
+        RepoFiles.copyTree(RepoFiles.scenarios(), dir);
+        loader = new ScenarioLoader(ProfileCatalog.load(RepoFiles.profiles()));
+        hardOver = dir.resolve("hard-over.yaml");
+        quad = dir.resolve("two-faced-lane-quad.yaml");
+    }
+
+    private ProfileException fails(final Path file, final int line, final String field) {
+        final ProfileException e = assertThrows(ProfileException.class, () -> loader.load(file));
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(ProfileFiles.display(file) + ":" + line + ": field '" + field + "': "),
+            e.getMessage());
+        return e;
+    }
+
+    @Test
+    void unknownPlatform() {
+        final int line = RepoFiles.replace(hardOver, "platform: triplex-777-pfc", "platform: triplex");
+        final ProfileException e = fails(hardOver, line, "platform");
+        assertTrue(e.problem().startsWith("no platform profile 'triplex' (known: quad-fcc-afdx, triplex-777-pfc)"));
+    }
+
+    @Test
+    void unknownLane() {
+        final int line = RepoFiles.replace(hardOver, "target: {lane: C,", "target: {lane: X,");
+        final ProfileException e = fails(hardOver, line, "faults[0].target.lane");
+        assertTrue(e.problem().contains("has no lane 'X' (known: L, C, R)"), e.getMessage());
+    }
+
+    @Test
+    void unknownSignal() {
+        final int line = RepoFiles.replace(hardOver, "signal: pitch_rate}", "signal: yaw_rate}");
+        final ProfileException e = fails(hardOver, line, "faults[0].target.signal");
+        assertTrue(e.problem().contains("has no signal 'yaw_rate'"), e.getMessage());
+    }
+
+    @Test
+    void everySignalNeedsATruthModel() {
+        final int line = RepoFiles.lineOf(hardOver, "  pitch_rate:");
+        RepoFiles.replace(hardOver, "  elevator_position: {model: step", "  elevator_pos: {model: step");
+        final ProfileException e = fails(hardOver, line, "truth.elevator_position");
+        assertTrue(e.problem().startsWith("missing required field"), e.getMessage());
+    }
+
+    @Test
+    void truthInTheWrongUnit() {
+        final int line = RepoFiles.replace(hardOver, "initial: {value: 1, unit: g}", "initial: {value: 1, unit: deg}");
+        final ProfileException e = fails(hardOver, line, "truth.normal_accel.initial.unit");
+        assertTrue(e.problem().startsWith(
+            "unit 'deg' is not a unit of acceleration (expected one of: m/s^2, g, mg, ug)"),
+            e.getMessage());
+    }
+
+    @Test
+    void parameterTheModeDoesNotTake() {
+        final int line = RepoFiles.replace(hardOver, "    direction: max", "    direction: max\n    spread: {value: 1, "
+            + "unit: deg/s}") + 1;
+        final ProfileException e = fails(hardOver, line, "faults[0].spread");
+        assertTrue(e.problem().startsWith("unknown field"), e.getMessage());
+    }
+
+    @Test
+    void faultAfterTheEndOfTheRun() {
+        final int line = RepoFiles.replace(hardOver, "at: {value: 10, unit: s}", "at: {value: 10, unit: min}");
+        final ProfileException e = fails(hardOver, line, "faults[0].at");
+        assertTrue(e.problem().contains("out of range (expected 0.0 to 0.5 min)"), e.getMessage());
+    }
+
+    @Test
+    void expectationNamingAnUnknownFault() {
+        final int line = RepoFiles.replace(quad, "{fault: lane-d-two-faced,", "{fault: lane-e,");
+        final ProfileException e = fails(quad, line, "expectations.fault_detected_within[0].fault");
+        assertTrue(e.problem().contains("no fault with id 'lane-e' in this scenario (known: lane-d-two-faced)"),
+            e.getMessage());
+    }
+
+    @Test
+    void victimMustBeAnotherLane() {
+        final int line = RepoFiles.replace(quad, "victims: [A, B]", "victims: [A, D]");
+        final ProfileException e = fails(quad, line, "faults[0].victims[1]");
+        assertTrue(e.problem().contains("distinct lanes other than the faulty one"), e.getMessage());
+    }
+
+    @Test
+    void unknownBusNetwork() throws IOException {
+        final Path burst = dir.resolve("burst-loss-one-bus.yaml");
+        final int line = RepoFiles.replace(burst, "network: A}", "network: C}");
+        final ProfileException e = fails(burst, line, "faults[0].target.network");
+        assertTrue(e.problem().contains("bus 'afdx' has no network 'C' (known: A, B)"), e.getMessage());
+    }
+
+    @Test
+    void csvTruthIsCheckedForItsColumns() throws Exception {
+        Files.writeString(dir.resolve("aoa.csv"), "time_s,aoa_deg\n0,3\n10,5\n");
+        final String csvTruth = "aoa: {model: csv, file: aoa.csv, time_column: time_s, time_unit: s, "
+            + "value_column: aoa_deg, value_unit: deg}";
+        final Path spikes = dir.resolve("intermittent-spikes.yaml");
+        final String original = Files.readString(spikes);
+        final String doublet = original.lines().filter(l -> l.startsWith("  aoa: {model: doublet")).findFirst()
+            .orElseThrow();
+        RepoFiles.replace(spikes, doublet.trim(), csvTruth);
+        final Scenario scenario = loader.load(spikes);
+        final TruthModel.CsvFile csv = assertInstanceOf(TruthModel.CsvFile.class, scenario.truthBySignal().get(2));
+        assertEquals(dir.resolve("aoa.csv").toAbsolutePath().normalize(), csv.file());
+        assertEquals(Unit.DEGREE, csv.valueUnit());
+
+        final int line = RepoFiles.replace(spikes, "value_column: aoa_deg", "value_column: alpha");
+        final ProfileException e = fails(spikes, line, "truth.aoa.file");
+        assertTrue(e.problem().contains("has no column 'alpha'"), e.getMessage());
+    }
+
+    @Test
+    void unknownScenarioName() {
+        final ProfileException e = assertThrows(ProfileException.class,
+            () -> new ScenarioCatalog(dir).resolve("no-such-scenario"));
+        assertTrue(e.getMessage().contains("no scenario file or name 'no-such-scenario' (known: "), e.getMessage());
+    }
+}
