@@ -264,9 +264,9 @@ public final class ChannelManager {
      */
     private long inputChecks(final long frame, final double[] values, final long validMask, final long freshMask) {
         final boolean frozenWatch = frozenFrames != 0;
+        frozenMoved = 0L;
+        frozenSame = 0L;
         long pass = 0L;
-        long moved = 0L;
-        long same = 0L;
         for (int i = 0; i < n; i++) {
             final long bit = 1L << i;
             final double v = values[i];
@@ -294,24 +294,33 @@ public final class ChannelManager {
                 lastValidFrame[i] = frame;
                 hasLastValid |= bit;
                 if (frozenWatch && fresh) {
-                    final long bits = Double.doubleToRawLongBits(v);
-                    if ((hasBits & bit) != 0) {
-                        if (bits == lastBits[i]) {
-                            same |= bit;
-                        } else {
-                            moved |= bit;
-                            frozenCount[i] = 0;
-                        }
-                    }
-                    lastBits[i] = bits;
-                    hasBits |= bit;
+                    trackMovement(i, v);
                 }
             }
             setFrameReason(i, reason);
         }
-        frozenMoved = moved;
-        frozenSame = same;
         return pass;
+    }
+
+    /**
+     * Frozen-check bookkeeping of one channel that passed with a fresh sample: compares its bit pattern with the
+     * previous one, records it in {@link #frozenSame} or {@link #frozenMoved} (clearing the frozen count of a
+     * channel that moved), and keeps the pattern for the next frame. A separate small method so that the
+     * compiler inlines both it and the input-check pass.
+     */
+    private void trackMovement(final int i, final double v) {
+        final long bit = 1L << i;
+        final long bits = Double.doubleToRawLongBits(v);
+        if ((hasBits & bit) != 0) {
+            if (bits == lastBits[i]) {
+                frozenSame |= bit;
+            } else {
+                frozenMoved |= bit;
+                frozenCount[i] = 0;
+            }
+        }
+        lastBits[i] = bits;
+        hasBits |= bit;
     }
 
     // Writes only on a change: the reason rarely changes from frame to frame, and skipping the store of an
