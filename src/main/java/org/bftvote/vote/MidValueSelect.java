@@ -86,6 +86,13 @@ public final class MidValueSelect implements RealVoter {
                 return voteFour(a, b, c, d, result);
             }
         }
+        return voteSorted(values, validMask, channelCount, result);
+    }
+
+    // The general path, in its own method so that vote() stays small enough for the compiler to inline it into
+    // a caller that votes every frame.
+    private VoteStatus voteSorted(
+        final double[] values, final long validMask, final int channelCount, final VoteResult result) {
         final double[] s = sorted;
         long used = 0L;
         int k = 0;
