@@ -71,6 +71,7 @@ public final class ChannelManager {
     private final int frozenFrames;
     private final double threshold;
     private final ReintegrationPolicy reintegration;
+    private final boolean watchesFailed;
     private final int maxHoldFrames;
     private final boolean selectByPriority;
 
@@ -87,6 +88,9 @@ public final class ChannelManager {
     private long failedMask;
     private long hasLastValid;
     private long hasBits;
+    // Per-frame results of the frozen-signal bookkeeping done inside the input-check pass (primitive scratch).
+    private long frozenMoved;
+    private long frozenSame;
     private RedundancyLevel level;
     private OutputStatus lastStatus;
     private double lastGood;
@@ -116,6 +120,7 @@ public final class ChannelManager {
         this.frozenFrames = config.frozenFrames();
         this.threshold = config.miscompareThreshold();
         this.reintegration = config.reintegration();
+        this.watchesFailed = !reintegration.isNever();
         this.maxHoldFrames = config.duplex().maxHoldFrames();
         this.selectByPriority = config.duplex().isSelectByPriority();
         this.frameReason = new ExclusionReason[n];
@@ -151,8 +156,11 @@ public final class ChannelManager {
         }
         final long failedAtStart = failedMask;
         final long pass = inputChecks(frame, values, validMask, freshMask);
-        if (frozenFrames != 0) {
-            frozenChecks(frame, values, pass, freshMask);
+        // The input-check pass already cleared the frozen count of every channel that moved. Only a channel whose
+        // fresh value repeated (rare on a live signal) needs the rest of the frozen check, so the common frame
+        // skips it; the outcome is the same as running it, since it changes nothing for the other channels.
+        if (frozenSame != 0L) {
+            frozenChecks(frame);
         }
 
         final long voteMask = pass & ~failedMask;
@@ -245,12 +253,25 @@ public final class ChannelManager {
         return status;
     }
 
+    /**
+     * Runs the input checks of every channel (rule 1) and, in the same pass, the bookkeeping of the frozen check
+     * (rule 2) for the channels that passed with a fresh sample: which of them repeated their previous bit
+     * pattern ({@link #frozenSame}) and which moved ({@link #frozenMoved}, their frozen count cleared at once).
+     * One pass instead of three keeps the frame short; the rest of the frozen check needs every channel's
+     * movement and runs after it, in {@link #frozenChecks}.
+     *
+     * @return bit i set iff channel i passed every input check
+     */
     private long inputChecks(final long frame, final double[] values, final long validMask, final long freshMask) {
+        final boolean frozenWatch = frozenFrames != 0;
+        frozenMoved = 0L;
+        frozenSame = 0L;
         long pass = 0L;
         for (int i = 0; i < n; i++) {
             final long bit = 1L << i;
             final double v = values[i];
-            if ((freshMask & bit) != 0) {
+            final boolean fresh = (freshMask & bit) != 0;
+            if (fresh) {
                 staleCount[i] = 0;
             } else if (staleCount[i] < Integer.MAX_VALUE) {
                 staleCount[i]++;
@@ -272,10 +293,42 @@ public final class ChannelManager {
                 lastValid[i] = v;
                 lastValidFrame[i] = frame;
                 hasLastValid |= bit;
+                if (frozenWatch && fresh) {
+                    trackMovement(i, v);
+                }
             }
-            frameReason[i] = reason;
+            setFrameReason(i, reason);
         }
         return pass;
+    }
+
+    /**
+     * Frozen-check bookkeeping of one channel that passed with a fresh sample: compares its bit pattern with the
+     * previous one, records it in {@link #frozenSame} or {@link #frozenMoved} (clearing the frozen count of a
+     * channel that moved), and keeps the pattern for the next frame. A separate small method so that the
+     * compiler inlines both it and the input-check pass.
+     */
+    private void trackMovement(final int i, final double v) {
+        final long bit = 1L << i;
+        final long bits = Double.doubleToRawLongBits(v);
+        if ((hasBits & bit) != 0) {
+            if (bits == lastBits[i]) {
+                frozenSame |= bit;
+            } else {
+                frozenMoved |= bit;
+                frozenCount[i] = 0;
+            }
+        }
+        lastBits[i] = bits;
+        hasBits |= bit;
+    }
+
+    // Writes only on a change: the reason rarely changes from frame to frame, and skipping the store of an
+    // unchanged reference avoids the garbage collector's write barrier on the frame path. Same array contents.
+    private void setFrameReason(final int channel, final ExclusionReason reason) {
+        if (frameReason[channel] != reason) {
+            frameReason[channel] = reason;
+        }
     }
 
     private double elapsed(final long frame, final int channel) {
@@ -283,31 +336,20 @@ public final class ChannelManager {
         return gap < 1L ? 1.0 : (double) gap;
     }
 
-    private void frozenChecks(final long frame, final double[] values, final long pass, final long freshMask) {
-        final long watched = pass & freshMask;
-        long moved = 0L;
-        long same = 0L;
-        for (int i = 0; i < n; i++) {
+    /**
+     * The rest of the frozen check (rule 2) for the channels whose fresh value repeated this frame
+     * ({@link #frozenSame}, never empty when called): each counts one more frozen frame if another healthy channel
+     * moved, and is declared {@code FROZEN} at the limit. Channels are visited in index order, so events keep
+     * their order.
+     */
+    private void frozenChecks(final long frame) {
+        final long healthyMoved = frozenMoved & ~failedMask;
+        long same = frozenSame;
+        while (same != 0L) {
+            final int i = Long.numberOfTrailingZeros(same);
             final long bit = 1L << i;
-            if ((watched & bit) != 0) {
-                final long bits = Double.doubleToRawLongBits(values[i]);
-                if ((hasBits & bit) != 0) {
-                    if (bits == lastBits[i]) {
-                        same |= bit;
-                    } else {
-                        moved |= bit;
-                    }
-                }
-                lastBits[i] = bits;
-                hasBits |= bit;
-            }
-        }
-        final long healthyMoved = moved & ~failedMask;
-        for (int i = 0; i < n; i++) {
-            final long bit = 1L << i;
-            if ((moved & bit) != 0) {
-                frozenCount[i] = 0;
-            } else if ((same & bit) != 0 && (healthyMoved & ~bit) != 0) {
+            same &= same - 1L;
+            if ((healthyMoved & ~bit) != 0) {
                 frozenCount[i]++;
                 if (frozenCount[i] >= frozenFrames && (failedMask & bit) == 0) {
                     fail(frame, i, ExclusionReason.FROZEN);
@@ -329,15 +371,15 @@ public final class ChannelManager {
         for (int i = 0; i < n; i++) {
             final long bit = 1L << i;
             if ((failedMask & bit) != 0) {
-                if ((failedAtStart & bit) != 0 && !reintegration.isNever()) {
+                if ((failedAtStart & bit) != 0 && watchesFailed) {
                     watchFailed(frame, values, i, pass, reference, haveReference);
                 }
                 continue;
             }
-            final ExclusionReason reason = frameReason[i];
-            if (reason != ExclusionReason.NONE) {
+            // A channel outside 'pass' failed an input check, whose reason is in frameReason[i].
+            if ((pass & bit) == 0) {
                 if (counters.record(i, true)) {
-                    fail(frame, i, reason);
+                    fail(frame, i, frameReason[i]);
                 }
             } else if (condemning) {
                 final boolean miscompare = Math.abs(values[i] - reference) > threshold;

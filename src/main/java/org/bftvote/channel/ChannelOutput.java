@@ -178,8 +178,13 @@ public final class ChannelOutput {
         this.channelCount = channelCount;
         this.frame = frame;
         this.value = value;
-        this.status = status;
-        this.level = level;
+        // References are written only on a change (see reasons()).
+        if (this.status != status) {
+            this.status = status;
+        }
+        if (this.level != level) {
+            this.level = level;
+        }
         this.healthyMask = ChannelManager.allChannels(channelCount) & ~failedMask;
         this.failedMask = failedMask;
         this.usedMask = usedMask;
@@ -188,8 +193,14 @@ public final class ChannelOutput {
         this.spread = spread;
     }
 
+    // Writes only on a change: reasons rarely change from frame to frame, and skipping the store of an unchanged
+    // reference avoids the garbage collector's write barrier on the frame path. Same contents either way.
     void reasons(final int channel, final ExclusionReason frameReason, final ExclusionReason failureReason) {
-        this.frameReason[channel] = frameReason;
-        this.failureReason[channel] = failureReason;
+        if (this.frameReason[channel] != frameReason) {
+            this.frameReason[channel] = frameReason;
+        }
+        if (this.failureReason[channel] != failureReason) {
+            this.failureReason[channel] = failureReason;
+        }
     }
 }

@@ -70,6 +70,29 @@ public final class MidValueSelect implements RealVoter {
     public VoteStatus vote(
         final double[] values, final long validMask, final int channelCount, final VoteResult result) {
         VoterChecks.checkCount(channelCount, maxChannels, values.length);
+        if (channelCount == 3 && (validMask & 7L) == 7L) {
+            final double a = values[0] + 0.0;
+            final double b = values[1] + 0.0;
+            final double c = values[2] + 0.0;
+            if (Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(c)) {
+                return voteThree(a, b, c, result);
+            }
+        } else if (channelCount == 4 && (validMask & 15L) == 15L) {
+            final double a = values[0] + 0.0;
+            final double b = values[1] + 0.0;
+            final double c = values[2] + 0.0;
+            final double d = values[3] + 0.0;
+            if (Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(c) && Double.isFinite(d)) {
+                return voteFour(a, b, c, d, result);
+            }
+        }
+        return voteSorted(values, validMask, channelCount, result);
+    }
+
+    // The general path, in its own method so that vote() stays small enough for the compiler to inline it into
+    // a caller that votes every frame.
+    private VoteStatus voteSorted(
+        final double[] values, final long validMask, final int channelCount, final VoteResult result) {
         final double[] s = sorted;
         long used = 0L;
         int k = 0;
@@ -102,6 +125,47 @@ public final class MidValueSelect implements RealVoter {
             mid = Midpoint.of(s[(k >> 1) - 1], s[k >> 1]);
         }
         result.voted(mid, s[0], s[k - 1], used, s[k - 1] - s[0], k);
+        return VoteStatus.VOTED;
+    }
+
+    /**
+     * Triplex fast path: three valid, finite inputs (already +0.0-normalised), the common case of a triplex
+     * signal. A three-element compare-exchange network gives the same smallest, middle and largest values as the
+     * insertion sort above, without data-dependent branches (a noisy signal makes the sort's branches
+     * unpredictable). Equivalent bit for bit: for finite inputs with no -0.0, {@code Math.min} and
+     * {@code Math.max} return one of their arguments exactly as a comparison would, and equal doubles are then
+     * bit-identical.
+     */
+    private static VoteStatus voteThree(final double a, final double b, final double c, final VoteResult result) {
+        final double lowAb = Math.min(a, b);
+        final double highAb = Math.max(a, b);
+        final double low = Math.min(lowAb, c);
+        final double high = Math.max(highAb, c);
+        final double mid = Math.max(lowAb, Math.min(highAb, c));
+        result.voted(mid, low, high, 7L, high - low, 3);
+        return VoteStatus.VOTED;
+    }
+
+    /**
+     * Quadruplex fast path: four valid, finite inputs (already +0.0-normalised). The five compare-exchanges of
+     * the optimal four-element sorting network give the same sorted values as the insertion sort above, without
+     * data-dependent branches; the even-count policy is then applied exactly as there. Equivalent bit for bit,
+     * for the same reason as {@link #voteThree}.
+     */
+    private VoteStatus voteFour(
+        final double a, final double b, final double c, final double d, final VoteResult result) {
+        final double lowAb = Math.min(a, b);
+        final double highAb = Math.max(a, b);
+        final double lowCd = Math.min(c, d);
+        final double highCd = Math.max(c, d);
+        final double low = Math.min(lowAb, lowCd);
+        final double high = Math.max(highAb, highCd);
+        final double upperOfLows = Math.max(lowAb, lowCd);
+        final double lowerOfHighs = Math.min(highAb, highCd);
+        final double second = Math.min(upperOfLows, lowerOfHighs);
+        final double third = Math.max(upperOfLows, lowerOfHighs);
+        final double mid = evenPolicy == EvenPolicy.LOWER_MIDDLE ? second : Midpoint.of(second, third);
+        result.voted(mid, low, high, 15L, high - low, 4);
         return VoteStatus.VOTED;
     }
 }

@@ -99,7 +99,11 @@ public final class VoteResult {
         final long usedMask,
         final double spread,
         final int validCount) {
-        this.status = VoteStatus.VOTED;
+        // Written only on a change: a voter called every frame mostly votes, and skipping the store of an
+        // unchanged reference avoids the garbage collector's write barrier.
+        if (this.status != VoteStatus.VOTED) {
+            this.status = VoteStatus.VOTED;
+        }
         this.value = value;
         this.lower = lower;
         this.upper = upper;
