@@ -1,0 +1,89 @@
+package org.bftvote.sim.trace;
+
+/**
+ * The trace format: a Chronicle Queue directory holding, in order, one header document, then for every frame the
+ * exclusion documents of that frame followed by its frame document, and, when the run finished, one end document.
+ * Every document is binary, written and read by hand (no self-describing wire), in the platform's native byte order
+ * (little-endian on x86-64 and AArch64); strings are Chronicle's UTF-8 with a stop-bit length.
+ *
+ * <pre>
+ * every document:  byte type ('H', 'F', 'X' or 'E')  byte layout version ({@value #DOCUMENT_VERSION})
+ *
+ * 'H' header       utf8 magic "{@value #MAGIC}"  int format version ({@value #FORMAT_VERSION})
+ *                  utf8 scenario  utf8 platform  long seed  double frame_rate_hz  int lanes  long duration_frames
+ *                  utf8 fault_hypothesis
+ *                  int signals,  per signal: utf8 name  utf8 unit  double validity_tolerance
+ *                  int outcomes, per outcome: utf8 name
+ *                  int faults,   per fault: utf8 id  utf8 target  utf8 kind  long onset_frame  int lane  int signal
+ * 'F' frame        long frame  double time_s  double truth[signals]
+ *                  per lane, per signal: double sensor  byte flags (bit 0 valid, bit 1 fresh)  double output
+ *                                        int status  long health_mask
+ *                  long excluded_lanes[lanes]  long oracle_healthy_lanes  long oracle_faulty_channels[signals]
+ *                  long messages[outcomes]  byte hypothesis_exceeded (0 or 1)
+ * 'X' exclusion    long frame  int observing_lane  int signal  int channel  utf8 reason
+ * 'E' end          long frames  long exclusions  int frames_crc32c
+ * </pre>
+ *
+ * <p>{@code frames_crc32c} is the CRC-32C of the bytes of every frame document, type byte included, in order. A
+ * trace without an end document is <em>truncated</em> (the run stopped early): it is read up to its last complete
+ * document.
+ *
+ * <p>Versioning: a reader reads exactly the format versions it knows ({@value #FORMAT_VERSION}) and rejects others
+ * by name; any change to a layout above increments {@link #FORMAT_VERSION}.
+ */
+public final class TraceFormat {
+    /** First string of the header document. */
+    public static final String MAGIC = "bftvote-trace";
+    /** The format version this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** Layout version carried by every document of format {@value #FORMAT_VERSION}. */
+    public static final byte DOCUMENT_VERSION = 1;
+
+    /** Header document type. */
+    public static final byte HEADER = 'H';
+    /** Frame document type. */
+    public static final byte FRAME = 'F';
+    /** Exclusion document type. */
+    public static final byte EXCLUSION = 'X';
+    /** End-of-run document type. */
+    public static final byte END = 'E';
+
+    /** Sensor flag bit: the reading was valid. */
+    static final int FLAG_VALID = 1;
+    /** Sensor flag bit: the reading was fresh. */
+    static final int FLAG_FRESH = 2;
+
+    private TraceFormat() {
+    }
+
+    /**
+     * @param lanes    lanes
+     * @param signals  signals
+     * @param outcomes message outcomes
+     * @return the exact size in bytes of a frame document of that shape
+     */
+    public static long frameDocumentBytes(final int lanes, final int signals, final int outcomes) {
+        final long perUnit = Double.BYTES + 1 + Double.BYTES + Integer.BYTES + Long.BYTES;
+        return 2L + Long.BYTES + Double.BYTES + (long) Double.BYTES * signals + perUnit * lanes * signals
+            + (long) Long.BYTES * lanes + Long.BYTES + (long) Long.BYTES * signals + (long) Long.BYTES * outcomes + 1;
+    }
+
+    /**
+     * @param type a document type byte
+     * @return its name for messages
+     */
+    static String typeName(final byte type) {
+        switch (type) {
+            case HEADER:
+                return "header";
+            case FRAME:
+                return "frame";
+            case EXCLUSION:
+                return "exclusion";
+            case END:
+                return "end";
+            default:
+                return "unknown type " + (type & 0xFF);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.bftvote.sim.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bftvote.InvalidConfigException;
+import org.bftvote.sim.results.FaultInjection;
+import org.bftvote.sim.results.RunDescriptor;
+import org.bftvote.sim.results.SignalInfo;
+
+import net.openhft.chronicle.bytes.BytesIn;
+import net.openhft.chronicle.bytes.BytesOut;
+
+/**
+ * The header document ({@link TraceFormat}, type {@code 'H'}): the run's {@link RunDescriptor} and the per-signal
+ * validity tolerances its metrics used, so a replay computes the same metrics.
+ *
+ * @param formatVersion     the trace format version
+ * @param descriptor        the run
+ * @param validityTolerance per signal, the validity tolerance of the run's metrics (a copy is kept)
+ */
+public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] validityTolerance) {
+    /**
+     * @param formatVersion     the trace format version
+     * @param descriptor        the run
+     * @param validityTolerance one tolerance per signal
+     * @throws InvalidConfigException if the tolerance array does not have one entry per signal
+     */
+    public TraceHeader {
+        if (validityTolerance.length != descriptor.signalCount()) {
+            throw new InvalidConfigException("validity_tolerance.length", validityTolerance.length,
+                "one tolerance per signal (" + descriptor.signalCount() + ")");
+        }
+        validityTolerance = validityTolerance.clone();
+    }
+
+    /** @return a copy of the per-signal validity tolerances */
+    @Override
+    public double[] validityTolerance() {
+        return validityTolerance.clone();
+    }
+
+    /**
+     * Writes the whole header document, type byte first.
+     *
+     * @param out where to
+     */
+    void writeMarshallable(final BytesOut<?> out) {
+        out.writeByte(TraceFormat.HEADER);
+        out.writeByte(TraceFormat.DOCUMENT_VERSION);
+        out.writeUtf8(TraceFormat.MAGIC);
+        out.writeInt(formatVersion);
+        out.writeUtf8(descriptor.scenario());
+        out.writeUtf8(descriptor.platform());
+        out.writeLong(descriptor.seed());
+        out.writeDouble(descriptor.frameRateHz());
+        out.writeInt(descriptor.lanes());
+        out.writeLong(descriptor.durationFrames());
+        out.writeUtf8(descriptor.faultHypothesis());
+        out.writeInt(descriptor.signalCount());
+        for (int s = 0; s < descriptor.signalCount(); s++) {
+            final SignalInfo signal = descriptor.signals().get(s);
+            out.writeUtf8(signal.name());
+            out.writeUtf8(signal.unit());
+            out.writeDouble(validityTolerance[s]);
+        }
+        out.writeInt(descriptor.messageOutcomes().size());
+        for (final String outcome : descriptor.messageOutcomes()) {
+            out.writeUtf8(outcome);
+        }
+        out.writeInt(descriptor.faults().size());
+        for (final FaultInjection fault : descriptor.faults()) {
+            out.writeUtf8(fault.id());
+            out.writeUtf8(fault.target());
+            out.writeUtf8(fault.kind());
+            out.writeLong(fault.onsetFrame());
+            out.writeInt(fault.lane());
+            out.writeInt(fault.signal());
+        }
+    }
+
+    /**
+     * Reads a header document whose type byte has been consumed.
+     *
+     * @param in positioned after the type byte
+     * @return the header
+     * @throws BadDocument if it is not a bftvote trace header, its format version is not supported, or a field does
+     *                     not decode (a short document, a count beyond the document, a descriptor that is invalid)
+     */
+    static TraceHeader readMarshallable(final BytesIn<?> in) throws BadDocument {
+        final byte version = in.readByte();
+        final String magic = in.readUtf8();
+        if (!TraceFormat.MAGIC.equals(magic)) {
+            throw new BadDocument("magic", "not a bftvote trace: the first document does not start with \""
+                + TraceFormat.MAGIC + "\"");
+        }
+        final int format = in.readInt();
+        if (format != TraceFormat.FORMAT_VERSION) {
+            throw new BadDocument("format_version", "unsupported trace format version " + format
+                + " (this bftvote-sim reads version " + TraceFormat.FORMAT_VERSION + ")");
+        }
+        if (version != TraceFormat.DOCUMENT_VERSION) {
+            throw new BadDocument("version", "document layout version " + version + ", expected "
+                + TraceFormat.DOCUMENT_VERSION);
+        }
+        final RunDescriptor.Builder b = RunDescriptor.builder()
+            .scenario(text(in, "scenario"))
+            .platform(text(in, "platform"))
+            .seed(in.readLong())
+            .frameRateHz(in.readDouble())
+            .lanes(in.readInt())
+            .durationFrames(in.readLong())
+            .faultHypothesis(text(in, "fault_hypothesis"));
+        final int signals = count(in, "signals");
+        final double[] tolerance = new double[signals];
+        for (int s = 0; s < signals; s++) {
+            b.signal(text(in, "signals[" + s + "].name"), text(in, "signals[" + s + "].unit"));
+            tolerance[s] = in.readDouble();
+        }
+        final int outcomes = count(in, "message_outcomes");
+        for (int m = 0; m < outcomes; m++) {
+            b.messageOutcome(text(in, "message_outcomes[" + m + "]"));
+        }
+        final int faults = count(in, "faults");
+        final List<FaultInjection> list = new ArrayList<>(faults);
+        for (int f = 0; f < faults; f++) {
+            final String id = text(in, "faults[" + f + "].id");
+            final String target = text(in, "faults[" + f + "].target");
+            final String kind = text(in, "faults[" + f + "].kind");
+            list.add(new FaultInjection(id, target, kind, in.readLong(), in.readInt(), in.readInt()));
+        }
+        list.forEach(b::fault);
+        if (in.readRemaining() != 0) {
+            throw new BadDocument("header (whole document)", in.readRemaining() + " bytes left after the last field");
+        }
+        return new TraceHeader(format, b.build(), tolerance);
+    }
+
+    private static String text(final BytesIn<?> in, final String field) throws BadDocument {
+        final String s = in.readUtf8();
+        if (s == null) {
+            throw new BadDocument(field, "missing (null string)");
+        }
+        return s;
+    }
+
+    private static int count(final BytesIn<?> in, final String field) throws BadDocument {
+        final int n = in.readInt();
+        if (n < 0 || n > in.readRemaining()) {
+            throw new BadDocument(field, "count " + n + " is negative or longer than the document");
+        }
+        return n;
+    }
+}
