@@ -80,7 +80,6 @@ public final class AgreementLane {
 
     private final AgreementConfig config;
     private final EigEngine engine;
-    private final EigPaths paths;
     private final IcMessageCodec codec = new IcMessageCodec();
     private final DropCounters drops = new DropCounters();
     private final int self;
@@ -98,6 +97,16 @@ public final class AgreementLane {
     private final byte[] ownStatus;
     private final long[] directWords;
     private final byte[] directStatus;
+    /**
+     * Per tree node, the only (round, link) whose messages may carry it, as {@link #pathKey(int, int)}; or -1 for a
+     * node on a path through this lane, which no message may carry. Built once so that the per-entry path check is
+     * one load and one compare instead of four lookups in {@link EigPaths}.
+     */
+    private final int[] pathKeys;
+    /**
+     * Duplicate-entry check: slot (path, signal) holds the {@link #stamp} of the last message that carried it.
+     * Each message takes a fresh stamp, so nothing is cleared per message or per frame (a generation counter).
+     */
     private final int[] entryStamps;
     private int stamp;
     private final int[] receivedRounds;
@@ -134,7 +143,7 @@ public final class AgreementLane {
         this.rounds = config.rounds();
         this.hybrid = config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED;
         this.engine = new EigEngine(config, self);
-        this.paths = new EigPaths(lanes, config.m());
+        final EigPaths paths = new EigPaths(lanes, config.m());
         org.bftvote.Require.inRange("EIG path count", paths.count(), 1, IcMessage.MAX_U16 + 1);
         this.accuserThreshold = faultBudget(config) + 1;
 
@@ -162,8 +171,17 @@ public final class AgreementLane {
         this.directWords = new long[lanes * engineSignals];
         this.directStatus = new byte[lanes * engineSignals];
         this.entryStamps = new int[paths.count() * engineSignals];
+        this.pathKeys = new int[paths.count()];
+        for (int path = 0; path < pathKeys.length; path++) {
+            pathKeys[path] = paths.contains(path, self) ? -1 : pathKey(paths.length(path), paths.last(path));
+        }
         this.receivedRounds = new int[lanes];
         this.accuserCounts = new int[lanes];
+    }
+
+    /** Packs a (round, link) pair, both below 256, into one comparable int; never -1. */
+    private static int pathKey(final int round, final int link) {
+        return round << 8 | link;
     }
 
     private static int faultBudget(final AgreementConfig config) {
@@ -547,6 +565,7 @@ public final class AgreementLane {
             Arrays.fill(entryStamps, 0);
             stamp = 1;
         }
+        final int expectedKey = pathKey(round, link);
         for (int i = 0; i < count; i++) {
             final int at = IcMessage.entryOffset(offset, i);
             final byte status = IcMessage.entryStatus(buffer, at);
@@ -560,9 +579,9 @@ public final class AgreementLane {
             if (signal >= engineSignals) {
                 return DropReason.SIGNAL_OUT_OF_RANGE;
             }
+            // In range, of length `round`, ending at the link and avoiding this lane: the precomputed key says all.
             final int path = IcMessage.entryPath(buffer, at);
-            if (path >= paths.count() || paths.length(path) != round || paths.last(path) != link
-                || paths.contains(path, self)) {
+            if (path >= pathKeys.length || pathKeys[path] != expectedKey) {
                 return DropReason.IMPOSSIBLE_PATH;
             }
             final int slot = path * engineSignals + signal;
