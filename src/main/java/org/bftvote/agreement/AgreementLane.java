@@ -347,17 +347,35 @@ public final class AgreementLane {
             return drop(entryFault, link, true);
         }
         receivedRounds[link] |= 1 << round;
+        return deliver(link, round, count, buffer, offset);
+    }
+
+    /**
+     * Hands the entries of a message that passed every check to the engine. Round 1 carries the sender's own
+     * readings, which are also kept as diagnosis evidence; the two loops keep that test out of the relay rounds,
+     * which carry most of the entries.
+     */
+    private int deliver(final int link, final int round, final int count, final byte[] buffer, final int offset) {
+        if (round == 1) {
+            final int base = link * engineSignals;
+            for (int i = 0; i < count; i++) {
+                final int at = IcMessage.entryOffset(offset, i);
+                final int signal = IcMessage.entrySignal(buffer, at);
+                final long word = IcMessage.entryWord(buffer, at);
+                final byte status = IcMessage.entryStatus(buffer, at);
+                if (!engine.accept(round, link, IcMessage.entryPath(buffer, at), signal, word, status)) {
+                    return drop(DropReason.ENGINE_REJECTED, link, true);
+                }
+                directWords[base + signal] = word;
+                directStatus[base + signal] = status;
+            }
+            return ACCEPTED;
+        }
         for (int i = 0; i < count; i++) {
             final int at = IcMessage.entryOffset(offset, i);
-            final int signal = IcMessage.entrySignal(buffer, at);
-            final long word = IcMessage.entryWord(buffer, at);
-            final byte status = IcMessage.entryStatus(buffer, at);
-            if (!engine.accept(round, link, IcMessage.entryPath(buffer, at), signal, word, status)) {
+            if (!engine.accept(round, link, IcMessage.entryPath(buffer, at), IcMessage.entrySignal(buffer, at),
+                IcMessage.entryWord(buffer, at), IcMessage.entryStatus(buffer, at))) {
                 return drop(DropReason.ENGINE_REJECTED, link, true);
-            }
-            if (round == 1) {
-                directWords[link * engineSignals + signal] = word;
-                directStatus[link * engineSignals + signal] = status;
             }
         }
         return ACCEPTED;
