@@ -52,7 +52,7 @@ import org.bftvote.InvalidConfigException;
  *
  * <h2>Footprint</h2>
  * All arrays are sized from (n, m, K) when built: the engine's tree, a duplicate-check stamp per (path, signal),
- * and n x (K + 1) round-1 copies. No call allocates, logs or throws on bad input; misuse by the host is reported by
+ * the (round, link) each tree node may arrive on, and n x (K + 1) round-1 copies. No call allocates, logs or throws on bad input; misuse by the host is reported by
  * negative status codes. Not thread safe: one thread drives a lane.
  */
 public final class AgreementLane {
