@@ -52,7 +52,7 @@ import org.bftvote.InvalidConfigException;
  *
  * <h2>Footprint</h2>
  * All arrays are sized from (n, m, K) when built: the engine's tree, a duplicate-check stamp per (path, signal),
- * and n x (K + 1) round-1 copies. No call allocates, logs or throws on bad input; misuse by the host is reported by
+ * the (round, link) each tree node may arrive on, and n x (K + 1) round-1 copies. No call allocates, logs or throws on bad input; misuse by the host is reported by
  * negative status codes. Not thread safe: one thread drives a lane.
  */
 public final class AgreementLane {
@@ -80,7 +80,6 @@ public final class AgreementLane {
 
     private final AgreementConfig config;
     private final EigEngine engine;
-    private final EigPaths paths;
     private final IcMessageCodec codec = new IcMessageCodec();
     private final DropCounters drops = new DropCounters();
     private final int self;
@@ -98,6 +97,16 @@ public final class AgreementLane {
     private final byte[] ownStatus;
     private final long[] directWords;
     private final byte[] directStatus;
+    /**
+     * Per tree node, the only (round, link) whose messages may carry it, as {@link #pathKey(int, int)}; or -1 for a
+     * node on a path through this lane, which no message may carry. Built once so that the per-entry path check is
+     * one load and one compare instead of four lookups in {@link EigPaths}.
+     */
+    private final int[] pathKeys;
+    /**
+     * Duplicate-entry check: slot (path, signal) holds the {@link #stamp} of the last message that carried it.
+     * Each message takes a fresh stamp, so nothing is cleared per message or per frame (a generation counter).
+     */
     private final int[] entryStamps;
     private int stamp;
     private final int[] receivedRounds;
@@ -134,7 +143,7 @@ public final class AgreementLane {
         this.rounds = config.rounds();
         this.hybrid = config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED;
         this.engine = new EigEngine(config, self);
-        this.paths = new EigPaths(lanes, config.m());
+        final EigPaths paths = new EigPaths(lanes, config.m());
         org.bftvote.Require.inRange("EIG path count", paths.count(), 1, IcMessage.MAX_U16 + 1);
         this.accuserThreshold = faultBudget(config) + 1;
 
@@ -162,8 +171,17 @@ public final class AgreementLane {
         this.directWords = new long[lanes * engineSignals];
         this.directStatus = new byte[lanes * engineSignals];
         this.entryStamps = new int[paths.count() * engineSignals];
+        this.pathKeys = new int[paths.count()];
+        for (int path = 0; path < pathKeys.length; path++) {
+            pathKeys[path] = paths.contains(path, self) ? -1 : pathKey(paths.length(path), paths.last(path));
+        }
         this.receivedRounds = new int[lanes];
         this.accuserCounts = new int[lanes];
+    }
+
+    /** Packs a (round, link) pair, both below 256, into one comparable int; never -1. */
+    private static int pathKey(final int round, final int link) {
+        return round << 8 | link;
     }
 
     private static int faultBudget(final AgreementConfig config) {
@@ -329,17 +347,35 @@ public final class AgreementLane {
             return drop(entryFault, link, true);
         }
         receivedRounds[link] |= 1 << round;
+        return deliver(link, round, count, buffer, offset);
+    }
+
+    /**
+     * Hands the entries of a message that passed every check to the engine. Round 1 carries the sender's own
+     * readings, which are also kept as diagnosis evidence; the two loops keep that test out of the relay rounds,
+     * which carry most of the entries.
+     */
+    private int deliver(final int link, final int round, final int count, final byte[] buffer, final int offset) {
+        if (round == 1) {
+            final int base = link * engineSignals;
+            for (int i = 0; i < count; i++) {
+                final int at = IcMessage.entryOffset(offset, i);
+                final int signal = IcMessage.entrySignal(buffer, at);
+                final long word = IcMessage.entryWord(buffer, at);
+                final byte status = IcMessage.entryStatus(buffer, at);
+                if (!engine.accept(round, link, IcMessage.entryPath(buffer, at), signal, word, status)) {
+                    return drop(DropReason.ENGINE_REJECTED, link, true);
+                }
+                directWords[base + signal] = word;
+                directStatus[base + signal] = status;
+            }
+            return ACCEPTED;
+        }
         for (int i = 0; i < count; i++) {
             final int at = IcMessage.entryOffset(offset, i);
-            final int signal = IcMessage.entrySignal(buffer, at);
-            final long word = IcMessage.entryWord(buffer, at);
-            final byte status = IcMessage.entryStatus(buffer, at);
-            if (!engine.accept(round, link, IcMessage.entryPath(buffer, at), signal, word, status)) {
+            if (!engine.accept(round, link, IcMessage.entryPath(buffer, at), IcMessage.entrySignal(buffer, at),
+                IcMessage.entryWord(buffer, at), IcMessage.entryStatus(buffer, at))) {
                 return drop(DropReason.ENGINE_REJECTED, link, true);
-            }
-            if (round == 1) {
-                directWords[link * engineSignals + signal] = word;
-                directStatus[link * engineSignals + signal] = status;
             }
         }
         return ACCEPTED;
@@ -547,6 +583,7 @@ public final class AgreementLane {
             Arrays.fill(entryStamps, 0);
             stamp = 1;
         }
+        final int expectedKey = pathKey(round, link);
         for (int i = 0; i < count; i++) {
             final int at = IcMessage.entryOffset(offset, i);
             final byte status = IcMessage.entryStatus(buffer, at);
@@ -560,9 +597,9 @@ public final class AgreementLane {
             if (signal >= engineSignals) {
                 return DropReason.SIGNAL_OUT_OF_RANGE;
             }
+            // In range, of length `round`, ending at the link and avoiding this lane: the precomputed key says all.
             final int path = IcMessage.entryPath(buffer, at);
-            if (path >= paths.count() || paths.length(path) != round || paths.last(path) != link
-                || paths.contains(path, self)) {
+            if (path >= pathKeys.length || pathKeys[path] != expectedKey) {
                 return DropReason.IMPOSSIBLE_PATH;
             }
             final int slot = path * engineSignals + signal;

@@ -1,5 +1,8 @@
 package org.bftvote.agreement;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
@@ -303,21 +306,32 @@ public final class IcMessage {
     }
 
     // ---- little-endian primitives ----------------------------------------------------------------------------
+    //
+    // Views of the byte array as little-endian short/int/long: one (possibly unaligned) load or store per field
+    // instead of one per byte, with a single bounds check. Plain get/set on these views allows any alignment, never
+    // allocates, and gives the same bytes on every platform (the byte order is fixed here, not the machine's).
+
+    private static final VarHandle LE_SHORT =
+        MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_INT =
+        MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_LONG =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static int u8(final byte[] buffer, final int index) {
         return buffer[index] & 0xFF;
     }
 
     static int u16(final byte[] buffer, final int index) {
-        return (buffer[index] & 0xFF) | (buffer[index + 1] & 0xFF) << 8;
+        return (short) LE_SHORT.get(buffer, index) & 0xFFFF;
     }
 
     static long u32(final byte[] buffer, final int index) {
-        return (u16(buffer, index) | (long) u16(buffer, index + 2) << 16) & 0xFFFF_FFFFL;
+        return (int) LE_INT.get(buffer, index) & 0xFFFF_FFFFL;
     }
 
     static long u64(final byte[] buffer, final int index) {
-        return u32(buffer, index) | u32(buffer, index + 4) << 32;
+        return (long) LE_LONG.get(buffer, index);
     }
 
     static void putU8(final byte[] buffer, final int index, final int value) {
@@ -325,17 +339,14 @@ public final class IcMessage {
     }
 
     static void putU16(final byte[] buffer, final int index, final int value) {
-        buffer[index] = (byte) value;
-        buffer[index + 1] = (byte) (value >>> 8);
+        LE_SHORT.set(buffer, index, (short) value);
     }
 
     static void putU32(final byte[] buffer, final int index, final int value) {
-        putU16(buffer, index, value);
-        putU16(buffer, index + 2, value >>> 16);
+        LE_INT.set(buffer, index, value);
     }
 
     static void putU64(final byte[] buffer, final int index, final long value) {
-        putU32(buffer, index, (int) value);
-        putU32(buffer, index + 4, (int) (value >>> 32));
+        LE_LONG.set(buffer, index, value);
     }
 }
