@@ -4,6 +4,7 @@ import org.bftvote.Require;
 import org.bftvote.vote.MidValueSelect;
 import org.bftvote.vote.RealVoter;
 import org.bftvote.vote.VoteResult;
+import org.bftvote.vote.VoteStatus;
 
 /**
  * Redundancy management of one signal with 1 to 64 channels: checks each channel's input, votes the channels that
@@ -61,6 +62,11 @@ public final class ChannelManager {
     private final VoteResult voteResult = new VoteResult();
     private final MidValueSelect referenceVoter;
     private final VoteResult referenceResult;
+    // The median voter of rule 4: the output voter itself when it is mid-value select, else referenceVoter. Typed
+    // as the final class so that the quiet frame calls it directly (inlined), never through the interface.
+    private final MidValueSelect median;
+    private final boolean voterIsMedian;
+    private final RedundancyLevel fullLevel;
     private final PersistenceCounters counters;
     private final int[] priority;
 
@@ -69,6 +75,8 @@ public final class ChannelManager {
     private final double rateLimit;
     private final int staleLimit;
     private final int frozenFrames;
+    private final boolean frozenWatch;
+    private final boolean rateWatch;
     private final double threshold;
     private final ReintegrationPolicy reintegration;
     private final boolean watchesFailed;
@@ -111,6 +119,9 @@ public final class ChannelManager {
         // The reference for miscompares is always the median; reuse the output vote when it already is one.
         this.referenceVoter = voter instanceof MidValueSelect ? null : new MidValueSelect(n);
         this.referenceResult = referenceVoter == null ? voteResult : new VoteResult();
+        this.voterIsMedian = referenceVoter == null;
+        this.median = voterIsMedian ? (MidValueSelect) voter : referenceVoter;
+        this.fullLevel = RedundancyLevel.of(n);
         this.counters = new PersistenceCounters(config.persistence(), n);
         this.priority = config.duplex().fullOrder(n);
         this.rangeMin = config.rangeMin();
@@ -118,6 +129,9 @@ public final class ChannelManager {
         this.rateLimit = config.rateLimit();
         this.staleLimit = config.staleLimit();
         this.frozenFrames = config.frozenFrames();
+        this.frozenWatch = frozenFrames != 0;
+        // An infinite rate limit rejects nothing: limit x elapsed is then infinite, and no difference exceeds it.
+        this.rateWatch = rateLimit != Double.POSITIVE_INFINITY;
         this.threshold = config.miscompareThreshold();
         this.reintegration = config.reintegration();
         this.watchesFailed = !reintegration.isNever();
@@ -154,6 +168,158 @@ public final class ChannelManager {
         if (values.length < n || out.capacity() < n) {
             throw new IllegalArgumentException(sizeMessage(values.length, out.capacity()));
         }
+        if (n >= 3 && isSteady(validMask, freshMask)
+            && (n == 3 ? quietTriplexFrame(frame, values, out) : quietFrame(frame, values, out))) {
+            return OutputStatus.NORMAL;
+        }
+        return anyFrame(frame, values, validMask, freshMask, out);
+    }
+
+    /**
+     * Whether the manager and this frame's masks are in the steady state the {@link #quietFrame} is written for:
+     * every channel healthy, valid and fresh, with a previous valid value (and bit pattern, if the frozen check is
+     * on) to compare with, the output already {@code NORMAL} at full redundancy (so no event can be due). Reads
+     * only; anything else goes to the general frame.
+     */
+    private boolean isSteady(final long validMask, final long freshMask) {
+        return failedMask == 0L
+            && (validMask & freshMask & all) == all
+            && hasLastValid == all
+            && (!frozenWatch || hasBits == all)
+            && lastStatus == OutputStatus.NORMAL
+            && level == fullLevel;
+    }
+
+    /**
+     * The common frame of a healthy signal with three or more channels, in straight-line code: why it exists is
+     * speed (the general frame below pays for every rule on every channel, although a healthy frame changes little
+     * state), and it is equivalent to {@link #anyFrame} because it runs only when that frame's outcome is known in
+     * advance. Starting from the {@link #isSteady steady state}, the general frame would reject no channel (each is
+     * valid, finite, in range, fresh so not stale, within its rate limit), find no frozen channel (it requires
+     * here that every value moved, so every frozen count is cleared and nothing else of rule 2 runs), vote all n
+     * channels with the configured voter ({@code NORMAL}), compare each with the median, find no miscompare (it
+     * requires that too), record a good frame in every persistence counter, fail and readmit no one, and fire no
+     * event. This method checks exactly those conditions first, reading state only, and returns {@code false}
+     * before writing anything if one does not hold; the caller then runs the general frame from the same state.
+     * Otherwise it makes the same state changes and fills {@code out} with the same contents as the general frame.
+     *
+     * <p>The median is computed once and is both the miscompare reference and, with mid-value select, the output.
+     * Another voter is called only after every check has passed; if it cannot vote, the general frame runs and
+     * calls it again with the same inputs (voters are deterministic), then applies the duplex policy.
+     *
+     * @return {@code true} iff the frame was processed here
+     * @see #quietTriplexFrame
+     */
+    private boolean quietFrame(final long frame, final double[] values, final ChannelOutput out) {
+        for (int i = 0; i < n; i++) {
+            if (!isPlainInput(frame, i, values[i])) {
+                return false;
+            }
+        }
+        median.vote(values, all, n, referenceResult);
+        final double reference = referenceResult.value();
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(values[i] - reference) > threshold) {
+                return false;
+            }
+        }
+        if (!voterIsMedian && voter.vote(values, all, n, voteResult) != VoteStatus.VOTED) {
+            return false;
+        }
+        // Every condition holds: from here on the same writes as the general frame.
+        for (int i = 0; i < n; i++) {
+            acceptPlain(frame, i, values[i]);
+        }
+        finishQuiet(frame, voteResult.value(), voteResult.usedMask(), voteResult.spread(), out);
+        return true;
+    }
+
+    /**
+     * {@link #quietFrame} for exactly three channels, unrolled, with the median taken from the same branch-free
+     * compare-exchange network as {@link MidValueSelect} uses for three valid finite inputs (so the same value
+     * bit for bit, and the same spread: the largest minus the smallest value). With mid-value select as the
+     * output voter that median is the output too, and no voter is called at all.
+     */
+    private boolean quietTriplexFrame(final long frame, final double[] values, final ChannelOutput out) {
+        final double a = values[0];
+        final double b = values[1];
+        final double c = values[2];
+        if (!isPlainInput(frame, 0, a) || !isPlainInput(frame, 1, b) || !isPlainInput(frame, 2, c)) {
+            return false;
+        }
+        // Adding +0.0 turns -0.0 into +0.0, as the voters do before sorting.
+        final double x = a + 0.0;
+        final double y = b + 0.0;
+        final double z = c + 0.0;
+        final double lowXy = Math.min(x, y);
+        final double highXy = Math.max(x, y);
+        final double mid = Math.max(lowXy, Math.min(highXy, z));
+        if (Math.abs(a - mid) > threshold || Math.abs(b - mid) > threshold || Math.abs(c - mid) > threshold) {
+            return false;
+        }
+        double value = mid;
+        long used = all;
+        double spread = Math.max(highXy, z) - Math.min(lowXy, z);
+        if (!voterIsMedian) {
+            if (voter.vote(values, all, n, voteResult) != VoteStatus.VOTED) {
+                return false;
+            }
+            value = voteResult.value();
+            used = voteResult.usedMask();
+            spread = voteResult.spread();
+        }
+        acceptPlain(frame, 0, a);
+        acceptPlain(frame, 1, b);
+        acceptPlain(frame, 2, c);
+        finishQuiet(frame, value, used, spread, out);
+        return true;
+    }
+
+    /**
+     * The state changes of the general frame for a channel that passed every check, moved and agreed with the
+     * median: stale count cleared, no reason, new previous valid value and bit pattern, frozen count cleared, one
+     * good frame for the persistence counter.
+     */
+    private void acceptPlain(final long frame, final int i, final double v) {
+        staleCount[i] = 0;
+        setFrameReason(i, ExclusionReason.NONE);
+        lastValid[i] = v;
+        lastValidFrame[i] = frame;
+        if (frozenWatch) {
+            lastBits[i] = Double.doubleToRawLongBits(v);
+            frozenCount[i] = 0;
+        }
+        counters.record(i, false);
+    }
+
+    /**
+     * The end of a quiet frame: the vote becomes the last good value, and the output gets {@code NORMAL}, the
+     * unchanged level, no failed, rejected or miscomparing channel and no reason; no event is due (the status and
+     * the level are those of the previous frame).
+     */
+    private void finishQuiet(
+        final long frame, final double value, final long used, final double spread, final ChannelOutput out) {
+        lastGood = value;
+        holdFrames = 0;
+        out.fill(n, frame, value, OutputStatus.NORMAL, level, 0L, used, 0L, 0L, spread);
+        out.clearReasons(n);
+    }
+
+    /**
+     * Whether channel {@code i}'s value passes every input check of rule 1 and moved (rule 2), given the steady
+     * state: the same comparisons as {@link #inputChecks}, without their side effects. A fresh sample resets the
+     * stale count to 0, which never exceeds the stale limit, so the stale check cannot fail here.
+     */
+    private boolean isPlainInput(final long frame, final int i, final double v) {
+        return Double.isFinite(v)
+            && !(v < rangeMin || v > rangeMax)
+            && !(rateWatch && Math.abs(v - lastValid[i]) > rateLimit * elapsed(frame, i))
+            && !(frozenWatch && Double.doubleToRawLongBits(v) == lastBits[i]);
+    }
+
+    /** The general frame: every rule, for any state and input. */
+    private OutputStatus anyFrame(
+        final long frame, final double[] values, final long validMask, final long freshMask, final ChannelOutput out) {
         final long failedAtStart = failedMask;
         final long pass = inputChecks(frame, values, validMask, freshMask);
         // The input-check pass already cleared the frozen count of every channel that moved. Only a channel whose
@@ -196,7 +362,7 @@ public final class ChannelManager {
             spread = Math.abs(va - vb);
             if (spread <= threshold) {
                 agreeingPair = true;
-                if (voter.vote(values, voteMask, n, voteResult) == org.bftvote.vote.VoteStatus.VOTED) {
+                if (voter.vote(values, voteMask, n, voteResult) == VoteStatus.VOTED) {
                     value = voteResult.value();
                 } else {
                     // a + (b - a) / 2 stays finite for finite a and b, unlike (a + b) / 2.
@@ -263,7 +429,6 @@ public final class ChannelManager {
      * @return bit i set iff channel i passed every input check
      */
     private long inputChecks(final long frame, final double[] values, final long validMask, final long freshMask) {
-        final boolean frozenWatch = frozenFrames != 0;
         frozenMoved = 0L;
         frozenSame = 0L;
         long pass = 0L;

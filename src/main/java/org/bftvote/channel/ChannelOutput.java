@@ -27,6 +27,9 @@ public final class ChannelOutput {
     private long rejectedMask;
     private long miscompareMask;
     private double spread = Double.NaN;
+    // Bit i set iff channel i holds a reason other than NONE (either kind). Kept by the output itself, so it is
+    // right whichever managers write this output.
+    private long reasonMask;
 
     /**
      * Creates an output for up to {@code capacity} channels, status {@link OutputStatus#INVALID} until filled.
@@ -201,6 +204,23 @@ public final class ChannelOutput {
         }
         if (this.failureReason[channel] != failureReason) {
             this.failureReason[channel] = failureReason;
+        }
+        final long bit = 1L << channel;
+        if (frameReason == ExclusionReason.NONE && failureReason == ExclusionReason.NONE) {
+            reasonMask &= ~bit;
+        } else {
+            reasonMask |= bit;
+        }
+    }
+
+    // Same as reasons(i, NONE, NONE) for every channel below channelCount, in the frames where most or all of them
+    // already hold NONE: only the channels that do not are written.
+    void clearReasons(final int channelCount) {
+        long marked = reasonMask & ChannelManager.allChannels(channelCount);
+        while (marked != 0L) {
+            final int i = Long.numberOfTrailingZeros(marked);
+            marked &= marked - 1L;
+            reasons(i, ExclusionReason.NONE, ExclusionReason.NONE);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.bftvote.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.bftvote.testsupport.Seeds;
@@ -144,6 +145,135 @@ class ChannelManagerEquivalenceTest {
             }
             assertEquals(plainEvents.events, fastEvents.events, where);
         }
+    }
+
+    /**
+     * Entry into and exit from the quiet frame (the manager's path for the steady healthy state of three or four
+     * channels): long healthy stretches alternate with stretches of faults on one or two channels (every kind
+     * above, frozen values and {@code -0.0} included), readmission and replaced units bring failed channels back
+     * so the steady state returns, and maintenance resets interrupt it. Every frame is compared with the plain frame path as above;
+     * the frames that could have been quiet are counted, so that the generator is shown to reach them.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void sameResultsThroughHealthyStretchesFaultsAndReadmission(final long seed) {
+        final SplittableRandom r = Seeds.random(seed);
+        final int n = 3 + r.nextInt(2);
+        final ChannelConfig config = steadyStateConfig(r, n);
+        final RecordingListener fastEvents = new RecordingListener();
+        final RecordingListener plainEvents = new RecordingListener();
+        final ChannelManager fast = new ChannelManager(config, fastEvents);
+        final ReferenceChannelManager plain = new ReferenceChannelManager(config, plainEvents);
+        final ChannelOutput fastOut = fast.newOutput();
+        final ChannelOutput plainOut = plain.newOutput();
+        final double[] values = new double[n];
+        final int[] fault = new int[n];
+        final long all = ChannelManager.allChannels(n);
+        final double noise = 0.01 + r.nextDouble() * 0.04;
+        long frame = r.nextInt(5);
+        int steadyFrames = 0;
+        boolean wasNormal = false;
+        int phaseLeft = 0;
+        for (int k = 0; k < FRAMES; k++) {
+            if (phaseLeft == 0) {
+                // A new stretch: healthy, or one or two channels with one fault each for the whole stretch.
+                java.util.Arrays.fill(fault, 0);
+                phaseLeft = 20 + r.nextInt(300);
+                if (r.nextInt(3) == 0) {
+                    final int faulty = 1 + r.nextInt(2);
+                    for (int j = 0; j < faulty; j++) {
+                        fault[r.nextInt(n)] = 1 + r.nextInt(9);
+                    }
+                    phaseLeft = 1 + r.nextInt(60);
+                } else if (r.nextBoolean()) {
+                    // Readmission needs a healthy vote to compare with; when too few channels are left, failed
+                    // units are replaced (maintenance), as in service.
+                    long failed = plain.failedMask();
+                    while (failed != 0L) {
+                        final int ch = Long.numberOfTrailingZeros(failed);
+                        failed &= failed - 1L;
+                        fast.resetChannel(ch);
+                        plain.resetChannel(ch);
+                    }
+                }
+            }
+            phaseLeft--;
+            final double truth = 10.0 * Math.sin(k * 0.01);
+            long valid = all;
+            long fresh = all;
+            for (int i = 0; i < n; i++) {
+                // A faulty channel shows its fault on most frames of its stretch, not all.
+                final int f = r.nextInt(4) == 0 ? 0 : fault[i];
+                values[i] = f == 0 ? truth + r.nextGaussian() * noise : channelValue(r, truth, values[i], f);
+                if (f == 7) {
+                    valid &= ~(1L << i);
+                } else if (f == 8 || f == 4 && r.nextBoolean()) {
+                    fresh &= ~(1L << i);
+                }
+            }
+            final int maintenance = r.nextInt(2000);
+            if (maintenance == 0) {
+                fast.reset();
+                plain.reset();
+            } else if (maintenance == 1) {
+                final int ch = r.nextInt(n);
+                fast.resetChannel(ch);
+                plain.resetChannel(ch);
+            }
+            frame += r.nextInt(50) == 0 ? r.nextInt(4) : 1;
+            final OutputStatus fastStatus = fast.update(frame, values, valid, fresh, fastOut);
+            final OutputStatus plainStatus = plain.update(frame, values, valid, fresh, plainOut);
+            final String where = Seeds.replay(seed) + ", " + config + ", frame " + frame;
+            assertEquals(plainStatus, fastStatus, where);
+            assertSameOutput(plainOut, fastOut, n, where);
+            assertEquals(plain.level(), fast.level(), where);
+            assertEquals(plain.failedMask(), fast.failedMask(), where);
+            for (int i = 0; i < n; i++) {
+                assertEquals(plain.persistenceLevel(i), fast.persistenceLevel(i), where + ", channel " + i);
+                assertEquals(plain.reintegrationCount(i), fast.reintegrationCount(i), where + ", channel " + i);
+            }
+            assertEquals(plainEvents.events, fastEvents.events, where);
+            final boolean normal = plainStatus == OutputStatus.NORMAL && plainOut.failedMask() == 0L
+                && plainOut.rejectedMask() == 0L && plainOut.miscompareMask() == 0L && valid == all && fresh == all;
+            if (normal && wasNormal) {
+                steadyFrames++;
+            }
+            wasNormal = normal;
+        }
+        assertTrue(steadyFrames > FRAMES / 4,
+            Seeds.replay(seed) + ": only " + steadyFrames + " frames in the steady healthy state");
+    }
+
+    /** Random checks and policies as above, with readmission of every reason so the steady state comes back. */
+    private static ChannelConfig steadyStateConfig(final SplittableRandom r, final int n) {
+        final ChannelConfig.Builder b = ChannelConfig.builder(n).signalId(r.nextInt(100));
+        if (r.nextBoolean()) {
+            b.range(-20.0, 40.0);
+        }
+        if (r.nextBoolean()) {
+            b.rateLimit(0.5 + r.nextDouble() * 2.0);
+        }
+        if (r.nextBoolean()) {
+            b.staleLimit(r.nextInt(5));
+        }
+        if (r.nextBoolean()) {
+            b.frozenDetection(1 + r.nextInt(8));
+        }
+        b.miscompareThreshold(0.3 + r.nextDouble());
+        b.persistence(r.nextBoolean() ? PersistencePolicy.consecutive(1 + r.nextInt(6))
+            : PersistencePolicy.leaky(1 + r.nextInt(3), r.nextInt(3), 1 + r.nextInt(10)));
+        b.reintegration(ReintegrationPolicy.afterGoodFrames(1 + r.nextInt(10), 1_000_000)
+            .readmitting(ExclusionReason.MISCOMPARE, ExclusionReason.FROZEN, ExclusionReason.RATE_LIMIT,
+                ExclusionReason.STALE, ExclusionReason.NOT_FINITE, ExclusionReason.OUT_OF_RANGE,
+                ExclusionReason.SOURCE_INVALID));
+        b.duplex(r.nextBoolean() ? DuplexPolicy.holdLastGood(r.nextInt(6)) : DuplexPolicy.selectByPriority(n - 1));
+        final int voter = r.nextInt(3);
+        if (voter == 1) {
+            b.voter(c -> new MidValueSelect(c, MidValueSelect.EvenPolicy.LOWER_MIDDLE));
+        } else if (voter == 2) {
+            b.voter(c -> new FaultTolerantMidpoint(c, 1));
+        }
+        return b.build();
     }
 
     private static void assertSameOutput(
