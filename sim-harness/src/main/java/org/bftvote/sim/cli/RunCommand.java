@@ -42,8 +42,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "T", description = "Run length in seconds overriding the scenario's.")
     private Double duration;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    private Path out = Path.of("sim-out");
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "Output directory (default: sim-out/<scenario>-seed<seed> under the working directory).")
+    private Path out;
 
     /**
      * Creates the command.
@@ -65,7 +66,8 @@ public final class RunCommand implements Callable<Integer> {
         Scenario scenario = new ScenarioLoader(catalog).load(file);
         scenario = scenario.withRun(seed != null ? seed : scenario.seed(),
             duration != null ? duration : scenario.durationSeconds());
-        final RunOutcome outcome = runner.run(new RunRequest(scenario, catalog, out, spec.commandLine().getOut(),
+        final Path dir = out != null ? out : Path.of("sim-out", scenario.name() + "-seed" + scenario.seed());
+        final RunOutcome outcome = runner.run(new RunRequest(scenario, catalog, dir, spec.commandLine().getOut(),
             spec.commandLine().getErr()));
         spec.commandLine().getOut().flush();
         return outcome.exitCode();

@@ -19,14 +19,17 @@ import java.util.OptionalLong;
  *                               fault hypothesis
  * @param maxOutputErrorRms      per signal name, the largest RMS error of the voted output against truth, canonical
  *                               signal unit; in file order
+ * @param maxFalseExclusions     largest number of exclusions of a healthy unit by a healthy lane
+ * @param agreementLost          whether healthy lanes must (true) or must not (false) have disagreed in some frame
  */
 public record Expectations(OptionalLong maxAgreementViolations, List<Detection> detections,
                            OptionalDouble minAvailability, Optional<Boolean> hypothesisExceeded,
-                           Map<String, Double> maxOutputErrorRms) {
+                           Map<String, Double> maxOutputErrorRms, OptionalLong maxFalseExclusions,
+                           Optional<Boolean> agreementLost) {
 
     /** A scenario without expectations. */
     public static final Expectations NONE = new Expectations(OptionalLong.empty(), List.of(), OptionalDouble.empty(),
-        Optional.empty(), Map.of());
+        Optional.empty(), Map.of(), OptionalLong.empty(), Optional.empty());
 
     /**
      * Copies the collections, keeping the map in file order.
@@ -36,6 +39,8 @@ public record Expectations(OptionalLong maxAgreementViolations, List<Detection> 
      * @param minAvailability        see the record description
      * @param hypothesisExceeded     see the record description
      * @param maxOutputErrorRms      see the record description
+     * @param maxFalseExclusions     see the record description
+     * @param agreementLost          see the record description
      */
     public Expectations {
         detections = List.copyOf(detections);

@@ -338,7 +338,11 @@ public final class ScenarioLoader {
             }
             rmsMap.finish();
         }
+        final OptionalLong falseExclusions = map.has("max_false_exclusions")
+            ? OptionalLong.of(map.integer("max_false_exclusions", 0, Integer.MAX_VALUE)) : OptionalLong.empty();
+        final Optional<Boolean> lost = map.has("agreement_lost")
+            ? Optional.of(map.required("agreement_lost").asBoolean()) : Optional.empty();
         map.finish();
-        return new Expectations(violations, detections, availability, exceeded, rms);
+        return new Expectations(violations, detections, availability, exceeded, rms, falseExclusions, lost);
     }
 }

@@ -45,7 +45,7 @@ class ShippedScenariosTest {
         assertEquals(HardOverDirection.MAX, fault.parameters().direction());
         assertEquals(10.0, fault.startSeconds());
         assertTrue(Double.isNaN(fault.durationSeconds()));
-        assertEquals(0.1, scenario.expectations().detections().get(0).withinSeconds(), 1e-12);
+        assertEquals(0.06, scenario.expectations().detections().get(0).withinSeconds(), 1e-12);
     }
 
     @Test
@@ -83,6 +83,6 @@ class ShippedScenariosTest {
         assertEquals(2.5, copy.durationSeconds());
         assertEquals(scenario.truthBySignal(), copy.truthBySignal());
         assertEquals(scenario.expectations(), copy.expectations());
-        assertEquals(0.05 * 9.80665, scenario.expectations().maxOutputErrorRms().get("normal_accel"), 1e-12);
+        assertEquals(0.003 * 9.80665, scenario.expectations().maxOutputErrorRms().get("normal_accel"), 1e-12);
     }
 }

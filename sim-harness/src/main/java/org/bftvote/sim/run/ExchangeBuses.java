@@ -1,0 +1,131 @@
+package org.bftvote.sim.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bftvote.sim.emulation.BusChannel;
+import org.bftvote.sim.emulation.BusNetwork;
+import org.bftvote.sim.emulation.BusSpec;
+import org.bftvote.sim.emulation.LossSpec;
+import org.bftvote.sim.emulation.RandomStreams;
+import org.bftvote.sim.emulation.RedundantBus;
+import org.bftvote.sim.profile.BusAttachment;
+import org.bftvote.sim.profile.BusProfile;
+import org.bftvote.sim.profile.BusRole;
+import org.bftvote.sim.profile.PlatformProfile;
+import org.bftvote.sim.profile.RedundancyManagement;
+import org.bftvote.sim.scenario.FaultInjection;
+
+/**
+ * The platform's exchange buses as the lanes' messages meet them: lane i transmits on exchange bus
+ * {@code i mod (number of exchange buses)} (one bus per lane on the 777-style triplex, one shared bus on the quad).
+ * Each bus has a healthy form and one faulted form per scheduled bus fault; {@link #channel(long, int)} picks the
+ * form whose fault is active in the frame (the first in scenario order), so a fault's window is honoured without
+ * changing the healthy form's random stream.
+ *
+ * <p>A bus with two networks and {@code first_valid_wins} or {@code both_channels} management is a
+ * {@link RedundantBus}; otherwise only its first network is modelled. A fault naming a network affects only that
+ * network; one naming none affects all. Built once; {@link #channel} allocates nothing. Not thread safe.
+ */
+final class ExchangeBuses {
+    private final BusChannel[] healthy;
+    private final BusChannel[][] faulted;
+    private final long[][] faultStart;
+    private final long[][] faultEnd;
+
+    /**
+     * @param platform        the platform
+     * @param faults          the scenario's bus faults, in scenario order
+     * @param frameRateHz     frames per second
+     * @param streams         random streams (one per network and form, requested in a fixed order)
+     * @param maxMessageBytes longest message
+     */
+    ExchangeBuses(final PlatformProfile platform, final List<FaultInjection.BusFault> faults,
+        final double frameRateHz, final RandomStreams streams, final int maxMessageBytes) {
+        final List<BusAttachment> exchange = new ArrayList<>();
+        for (final BusAttachment b : platform.buses()) {
+            if (b.role() == BusRole.EXCHANGE) {
+                exchange.add(b);
+            }
+        }
+        if (exchange.isEmpty()) {
+            exchange.add(null);
+        }
+        final int lanes = platform.lanes().size();
+        healthy = new BusChannel[exchange.size()];
+        faulted = new BusChannel[exchange.size()][];
+        faultStart = new long[exchange.size()][];
+        faultEnd = new long[exchange.size()][];
+        for (int i = 0; i < exchange.size(); i++) {
+            final BusAttachment bus = exchange.get(i);
+            healthy[i] = build(bus, lanes, null, streams, maxMessageBytes, "");
+            final List<FaultInjection.BusFault> mine = new ArrayList<>();
+            for (final FaultInjection.BusFault f : faults) {
+                if (bus != null && f.bus().equals(bus.name())) {
+                    mine.add(f);
+                }
+            }
+            faulted[i] = new BusChannel[mine.size()];
+            faultStart[i] = new long[mine.size()];
+            faultEnd[i] = new long[mine.size()];
+            for (int j = 0; j < mine.size(); j++) {
+                final FaultInjection.BusFault f = mine.get(j);
+                faulted[i][j] = build(bus, lanes, f, streams, maxMessageBytes, "." + f.id());
+                faultStart[i][j] = Math.round(f.startSeconds() * frameRateHz);
+                faultEnd[i][j] = Double.isFinite(f.durationSeconds())
+                    ? faultStart[i][j] + Math.max(1L, Math.round(f.durationSeconds() * frameRateHz)) : Long.MAX_VALUE;
+            }
+        }
+    }
+
+    /**
+     * @param frame  the frame
+     * @param sender the sending lane
+     * @return the bus form that carries the sender's messages in that frame
+     */
+    BusChannel channel(final long frame, final int sender) {
+        final int bus = sender % healthy.length;
+        final long[] start = faultStart[bus];
+        for (int j = 0; j < start.length; j++) {
+            if (frame >= start[j] && frame < faultEnd[bus][j]) {
+                return faulted[bus][j];
+            }
+        }
+        return healthy[bus];
+    }
+
+    private static BusChannel build(final BusAttachment bus, final int lanes, final FaultInjection.BusFault fault,
+        final RandomStreams streams, final int maxMessageBytes, final String suffix) {
+        if (bus == null) {
+            return new BusNetwork(BusSpec.ideal(0.0, 1.0), lanes, List.of(), streams.stream("bus.ideal"));
+        }
+        final BusProfile profile = bus.profile();
+        final List<String> networks = profile.redundancy().networks();
+        final boolean redundant = networks.size() >= 2
+            && (profile.redundancy().management() == RedundancyManagement.FIRST_VALID_WINS
+                || profile.redundancy().management() == RedundancyManagement.BOTH_CHANNELS);
+        final BusSpec base = EmulationMapping.bus(profile);
+        final String nameA = networks.isEmpty() ? "A" : networks.get(0);
+        final BusNetwork a = new BusNetwork(apply(base, fault, nameA), lanes, List.of(),
+            streams.stream("bus." + bus.name() + "." + nameA + suffix));
+        if (!redundant) {
+            return a;
+        }
+        final String nameB = networks.get(1);
+        final BusNetwork b = new BusNetwork(apply(base, fault, nameB), lanes, List.of(),
+            streams.stream("bus." + bus.name() + "." + nameB + suffix));
+        return new RedundantBus(a, b, profile.redundancy().skewMaxSeconds() * 1e6, maxMessageBytes);
+    }
+
+    private static BusSpec apply(final BusSpec base, final FaultInjection.BusFault fault, final String network) {
+        if (fault == null || fault.network() != null && !fault.network().equals(network)) {
+            return base;
+        }
+        return switch (fault.kind()) {
+            case LOSS -> base.withLoss(EmulationMapping.loss(fault.loss()));
+            case SILENT -> base.withLoss(LossSpec.independent(1.0));
+            case BIT_ERRORS -> base.withBitErrors(fault.bitErrorRate(), base.detectionCoverage());
+            case DELAY -> EmulationMapping.delayed(base, fault.extraLatencySeconds());
+        };
+    }
+}

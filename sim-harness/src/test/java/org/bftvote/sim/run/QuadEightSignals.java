@@ -1,0 +1,45 @@
+package org.bftvote.sim.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bftvote.sim.profile.ProfileCatalog;
+import org.bftvote.sim.profile.PlatformProfile;
+import org.bftvote.sim.profile.RepoFiles;
+import org.bftvote.sim.profile.SignalSpec;
+import org.bftvote.sim.scenario.Scenario;
+import org.bftvote.sim.scenario.ScenarioLoader;
+import org.bftvote.sim.scenario.TruthModel;
+
+/**
+ * The benchmark's workload: the quad OM(1) AFDX platform with 8 signals (its 5 plus copies of the first 3 under
+ * new names), the two-faced-lane scenario's truth and no faults.
+ */
+public final class QuadEightSignals {
+    private QuadEightSignals() {
+    }
+
+    /**
+     * @param durationSeconds run length
+     * @return the scenario
+     * @throws Exception if the shipped files cannot be loaded
+     */
+    public static Scenario scenario(final double durationSeconds) throws Exception {
+        final ProfileCatalog catalog = ProfileCatalog.load(RepoFiles.profiles());
+        final Scenario base = new ScenarioLoader(catalog).load(RepoFiles.root()
+            .resolve("sim-harness/scenarios/burst-loss-one-bus.yaml"));
+        final PlatformProfile quad = base.platform();
+        final List<SignalSpec> signals = new ArrayList<>(quad.signals());
+        final List<TruthModel> truth = new ArrayList<>(base.truthBySignal());
+        for (int i = 0; i < 3; i++) {
+            final SignalSpec s = quad.signals().get(i);
+            signals.add(new SignalSpec(s.name() + "_2", s.unit(), s.rangeMin(), s.rangeMax(), s.sensorsByLane(),
+                s.channel()));
+            truth.add(base.truthBySignal().get(i));
+        }
+        final PlatformProfile eight = new PlatformProfile(quad.name() + "-8", quad.file(), quad.description(),
+            quad.frameRate(), quad.lanes(), quad.buses(), quad.agreement(), signals);
+        return new Scenario("quad-8-signals", base.file(), "quad OM(1), 8 signals, no faults", eight,
+            durationSeconds, 1L, truth, List.of(), base.randomFaults(), base.expectations());
+    }
+}
