@@ -125,14 +125,6 @@ public final class EigEngine {
     private final int[] acceptKey;
 
     /*
-     * Per round: the slots this lane receives in it (nodes of that length avoiding this lane, times K), and how
-     * many entries were accepted for it this frame. When the two are equal nothing is left to mark missing among
-     * the received nodes, and closeRound() skips scanning them.
-     */
-    private final int[] receivableSlots;
-    private final int[] acceptedSlots;
-
-    /*
      * The emit rule, precomputed: for round r and receiver j, entries emitStart[(r - 1) * n + j] to
      * emitStart[(r - 1) * n + j + 1] - 1 of emitStored (the node σ whose stored value is sent) and emitSent (the
      * node σ·self it is sent as), in increasing σ. emit() then walks exactly the slots it sends instead of a whole
@@ -201,13 +193,6 @@ public final class EigEngine {
         Arrays.fill(decidedWords, defaultWord);
         Arrays.fill(decidedStatus, EntryStatus.DEFAULT);
         this.acceptKey = acceptKeys(paths, self);
-        this.receivableSlots = new int[m + 2];
-        this.acceptedSlots = new int[m + 2];
-        for (int node = 0; node < count; node++) {
-            if (acceptKey[node] >= 0) {
-                receivableSlots[paths.length(node)] += signals;
-            }
-        }
         this.emitStart = new int[(m + 1) * lanes + 1];
         final int emits = emitCount(paths, self);
         this.emitStored = new int[emits];
@@ -344,7 +329,6 @@ public final class EigEngine {
     public void beginFrame(final long frameNumber, final long[] ownWords, final byte[] ownStatus) {
         this.frame = frameNumber;
         this.closedRound = 0;
-        Arrays.fill(acceptedSlots, 0);
         Arrays.fill(status, 0, count * signals, EMPTY);
         final int base = self * signals;
         for (int signal = 0; signal < signals; signal++) {
@@ -431,7 +415,6 @@ public final class EigEngine {
         }
         words[slot] = word;
         status[slot] = st;
-        acceptedSlots[round]++;
         return true;
     }
 
@@ -471,24 +454,10 @@ public final class EigEngine {
         if (round < 1 || round > m + 1) {
             return;
         }
-        final boolean complete = acceptedSlots[round] == receivableSlots[round];
-        final int end = paths.levelEnd(round);
-        for (int node = paths.levelStart(round); node < end; node++) {
-            final int base = node * signals;
-            if (acceptKey[node] < 0) {
-                // A node through this lane is never received, so every slot is still empty (or already missing if
-                // the round is closed again); this lane's own readings (node self) are kept.
-                if (node != self) {
-                    for (int signal = 0; signal < signals; signal++) {
-                        storeMissing(base + signal);
-                    }
-                }
-            } else if (!complete) {
-                for (int signal = 0; signal < signals; signal++) {
-                    if (status[base + signal] == EMPTY) {
-                        storeMissing(base + signal);
-                    }
-                }
+        final int end = paths.levelEnd(round) * signals;
+        for (int slot = paths.levelStart(round) * signals; slot < end; slot++) {
+            if (status[slot] == EMPTY) {
+                storeMissing(slot);
             }
         }
         closedRound = Math.max(closedRound, round);
