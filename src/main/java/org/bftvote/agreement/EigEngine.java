@@ -106,7 +106,7 @@ public final class EigEngine {
     /*
      * Value arrays, node-major (slot = row * K + signal), so the K signals of one node lie side by side and a
      * node's entries are emitted, received and resolved from one run of memory. Rows 0 to count - 1 hold what was
-     * received (or, for this lane's own readings, stored) at each node; row count + node holds what inner node
+     * received (or, for this lane's own readings, stored) at each node; row count + node holds what the inner node
      * resolved to in decide(). One array pair for both lets the majority read a child with the same index math
      * whether the child is a leaf (received) or an inner node (resolved).
      */
