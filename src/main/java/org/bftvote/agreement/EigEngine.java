@@ -72,9 +72,11 @@ import java.util.Arrays;
  * counts as asymmetric.
  *
  * <p>Footprint: a word ({@code long}) and a status ({@code byte}) per tree node and signal, the same again for the
- * inner nodes (resolution) and the n decided entries per signal, plus scratch of n entries; all allocated when
- * built. For n = 4, m = 1, K = 32 that is about 8 KB, for n = 7, m = 2, K = 32 about 105 KB. Nothing is allocated
- * per frame; deterministic (bit-identical output for identical input and call order). Not thread safe.
+ * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, its {@link EigPaths}, and
+ * index tables fixed at construction (emit lists, accept keys, resolution order: a few int per tree node) so that
+ * no per-frame step walks the tree. All allocated when built: about 8.5 KiB for n = 4, m = 1, K = 32 and about
+ * 106 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical output for
+ * identical input and call order). Not thread safe.
  */
 public final class EigEngine {
     /** Internal status of a node not yet received in the current frame. */
@@ -98,15 +100,57 @@ public final class EigEngine {
     private final boolean original;
     private final long defaultWord;
     private final int maxEntries;
+    /** Tree nodes; the received entries occupy rows 0 to count - 1 of the value arrays. */
+    private final int count;
 
+    /*
+     * Value arrays, node-major (slot = row * K + signal), so the K signals of one node lie side by side and a
+     * node's entries are emitted, received and resolved from one run of memory. Rows 0 to count - 1 hold what was
+     * received (or, for this lane's own readings, stored) at each node; row count + node holds what the inner node
+     * resolved to in decide(). One array pair for both lets the majority read a child with the same index math
+     * whether the child is a leaf (received) or an inner node (resolved).
+     */
     private final long[] words;
     private final byte[] status;
-    private final long[] resolvedWords;
-    private final byte[] resolvedStatus;
     private final long[] decidedWords;
     private final byte[] decidedStatus;
     private final long[] scratchWords;
     private final byte[] scratchStatus;
+
+    /*
+     * Per node: (length << 8) | last if this lane receives the node from last(node) in round length(node), or -1
+     * if the node contains this lane (never received). One load and compare in accept() replaces three tree
+     * lookups (length, last relay, membership). n <= 64 fits the low 8 bits.
+     */
+    private final int[] acceptKey;
+
+    /*
+     * The emit rule, precomputed: for round r and receiver j, entries emitStart[(r - 1) * n + j] to
+     * emitStart[(r - 1) * n + j + 1] - 1 of emitStored (the node σ whose stored value is sent) and emitSent (the
+     * node σ·self it is sent as), in increasing σ. emit() then walks exactly the slots it sends instead of a whole
+     * tree level with a membership test per node.
+     */
+    private final int[] emitStart;
+    private final int[] emitStored;
+    private final int[] emitSent;
+
+    /*
+     * The resolution order, precomputed: every inner node not containing this lane, deepest level first (children
+     * before parents), with its depth. Its voters other than this lane are the rows voteRow[voteStart[e]] to
+     * voteRow[voteStart[e + 1] - 1]: the value-array row of child node·k for each lane k neither on the node nor
+     * this lane (a received row for a leaf child, a resolved row for an inner one). This lane's own vote is the
+     * node's received row, handled apart because a held E becomes a token there.
+     */
+    private final int[] resolveNode;
+    private final int[] resolveDepth;
+    private final int[] voteStart;
+    private final int[] voteRow;
+
+    /*
+     * Per source: the value-array row its decision is read from (its own readings for this lane, the round-1 entry
+     * when m = 0, the resolved root otherwise).
+     */
+    private final int[] decideRow;
 
     private long excludedMask;
     private long frame = -1;
@@ -136,12 +180,11 @@ public final class EigEngine {
             most = Math.max(most, config.entriesPerMessage(round));
         }
         this.maxEntries = most;
-        final int nodes = paths.count();
-        final int inner = paths.levelEnd(m) - paths.levelStart(1);
-        this.words = new long[nodes * signals];
-        this.status = new byte[nodes * signals];
-        this.resolvedWords = new long[Math.max(1, inner * signals)];
-        this.resolvedStatus = new byte[Math.max(1, inner * signals)];
+        this.count = paths.count();
+        // Inner nodes are the paths of length 1 to m, numbered 0 to levelEnd(m) - 1.
+        final int inner = m == 0 ? 0 : paths.levelEnd(m);
+        this.words = new long[(count + inner) * signals];
+        this.status = new byte[(count + inner) * signals];
         this.decidedWords = new long[lanes * signals];
         this.decidedStatus = new byte[lanes * signals];
         this.scratchWords = new long[lanes];
@@ -149,6 +192,102 @@ public final class EigEngine {
         Arrays.fill(status, EMPTY);
         Arrays.fill(decidedWords, defaultWord);
         Arrays.fill(decidedStatus, EntryStatus.DEFAULT);
+        this.acceptKey = acceptKeys(paths, self);
+        this.emitStart = new int[(m + 1) * lanes + 1];
+        final int emits = emitCount(paths, self);
+        this.emitStored = new int[emits];
+        this.emitSent = new int[emits];
+        buildEmitLists();
+        int resolves = 0;
+        int votes = 0;
+        for (int node = 0; node < inner; node++) {
+            if (!paths.contains(node, self)) {
+                resolves++;
+                votes += lanes - paths.length(node) - 1;
+            }
+        }
+        this.resolveNode = new int[resolves];
+        this.resolveDepth = new int[resolves];
+        this.voteStart = new int[resolves + 1];
+        this.voteRow = new int[votes];
+        buildResolveOrder();
+        this.decideRow = new int[lanes];
+        for (int source = 0; source < lanes; source++) {
+            decideRow[source] = source == self || m == 0 ? source : count + source;
+        }
+    }
+
+    private static int[] acceptKeys(final EigPaths paths, final int self) {
+        final int[] keys = new int[paths.count()];
+        for (int node = 0; node < keys.length; node++) {
+            keys[node] = paths.contains(node, self) ? -1 : (paths.length(node) << 8) | paths.last(node);
+        }
+        return keys;
+    }
+
+    /** Slots a lane sends per frame and signal: for each receiver j, node (self) and every σ·self, σ avoiding j. */
+    private static int emitCount(final EigPaths paths, final int self) {
+        final int lanes = paths.lanes();
+        int emits = lanes - 1;
+        for (int receiver = 0; receiver < lanes; receiver++) {
+            final long skip = (1L << self) | (1L << receiver);
+            for (int sigma = 0; sigma < paths.levelStart(paths.m() + 1); sigma++) {
+                if (receiver != self && (paths.laneMask(sigma) & skip) == 0) {
+                    emits++;
+                }
+            }
+        }
+        return emits;
+    }
+
+    private void buildEmitLists() {
+        int e = 0;
+        for (int round = 1; round <= m + 1; round++) {
+            for (int receiver = 0; receiver < lanes; receiver++) {
+                emitStart[(round - 1) * lanes + receiver] = e;
+                if (receiver == self) {
+                    continue;
+                }
+                if (round == 1) {
+                    emitStored[e] = self;
+                    emitSent[e] = self;
+                    e++;
+                    continue;
+                }
+                final long skip = (1L << self) | (1L << receiver);
+                for (int sigma = paths.levelStart(round - 1); sigma < paths.levelEnd(round - 1); sigma++) {
+                    if ((paths.laneMask(sigma) & skip) == 0) {
+                        emitStored[e] = sigma;
+                        emitSent[e] = paths.child(sigma, self);
+                        e++;
+                    }
+                }
+            }
+        }
+        emitStart[(m + 1) * lanes] = e;
+    }
+
+    private void buildResolveOrder() {
+        int r = 0;
+        int v = 0;
+        for (int depth = m; depth >= 1; depth--) {
+            for (int node = paths.levelStart(depth); node < paths.levelEnd(depth); node++) {
+                if (paths.contains(node, self)) {
+                    continue;
+                }
+                resolveNode[r] = node;
+                resolveDepth[r] = depth;
+                voteStart[r] = v;
+                for (int lane = 0; lane < lanes; lane++) {
+                    if (lane != self && !paths.contains(node, lane)) {
+                        final int child = paths.child(node, lane);
+                        voteRow[v++] = depth == m ? child : count + child;
+                    }
+                }
+                r++;
+            }
+        }
+        voteStart[r] = v;
     }
 
     /**
@@ -190,7 +329,7 @@ public final class EigEngine {
     public void beginFrame(final long frameNumber, final long[] ownWords, final byte[] ownStatus) {
         this.frame = frameNumber;
         this.closedRound = 0;
-        Arrays.fill(status, EMPTY);
+        Arrays.fill(status, 0, count * signals, EMPTY);
         final int base = self * signals;
         for (int signal = 0; signal < signals; signal++) {
             if (ownStatus[signal] == EntryStatus.VALUE) {
@@ -214,33 +353,24 @@ public final class EigEngine {
         if (round < 1 || round > m + 1 || receiver < 0 || receiver >= lanes || receiver == self) {
             return 0;
         }
-        if (round == 1) {
-            return emitNode(self, self, sink);
-        }
+        // Corrected OMH relays a held E as the token "error seen at depth round - 1"; round 1 sends own readings.
+        final boolean token = hybrid && !original && round > 1;
+        final long depthWord = round - 1;
+        final int key = (round - 1) * lanes + receiver;
+        final int end = emitStart[key + 1];
         int emitted = 0;
-        final long skip = (1L << self) | (1L << receiver);
-        final int end = paths.levelEnd(round - 1);
-        for (int sigma = paths.levelStart(round - 1); sigma < end; sigma++) {
-            if ((paths.laneMask(sigma) & skip) == 0) {
-                emitted += emitNode(sigma, paths.child(sigma, self), sink);
-            }
-        }
-        return emitted;
-    }
-
-    private int emitNode(final int stored, final int sentPath, final EntrySink sink) {
-        final int depth = paths.length(stored);
-        final int base = stored * signals;
-        int emitted = 0;
-        for (int signal = 0; signal < signals; signal++) {
-            final byte st = status[base + signal];
-            if (st == EntryStatus.VALUE || st == EntryStatus.RELAYED_ERROR) {
-                sink.entry(sentPath, signal, words[base + signal], st);
-                emitted++;
-            } else if (hybrid && !original && sentPath != stored) {
-                // Corrected OMH: "I received an error at depth |σ|" instead of silence.
-                sink.entry(sentPath, signal, depth, EntryStatus.RELAYED_ERROR);
-                emitted++;
+        for (int e = emitStart[key]; e < end; e++) {
+            final int base = emitStored[e] * signals;
+            final int sentPath = emitSent[e];
+            for (int signal = 0; signal < signals; signal++) {
+                final byte st = status[base + signal];
+                if (st == EntryStatus.VALUE || st == EntryStatus.RELAYED_ERROR) {
+                    sink.entry(sentPath, signal, words[base + signal], st);
+                    emitted++;
+                } else if (token) {
+                    sink.entry(sentPath, signal, depthWord, EntryStatus.RELAYED_ERROR);
+                    emitted++;
+                }
             }
         }
         return emitted;
@@ -272,11 +402,11 @@ public final class EigEngine {
     public boolean accept(final int round, final int sender, final int pathIndex, final int signal, final long word,
                           final byte st) {
         if (round <= closedRound || round > m + 1 || sender < 0 || sender >= lanes || sender == self
-            || ((excludedMask >>> sender) & 1L) != 0 || pathIndex < 0 || pathIndex >= paths.count()
+            || ((excludedMask >>> sender) & 1L) != 0 || pathIndex < 0 || pathIndex >= count
             || signal < 0 || signal >= signals) {
             return false;
         }
-        if (paths.length(pathIndex) != round || paths.last(pathIndex) != sender || paths.contains(pathIndex, self)) {
+        if (!receives(round, sender, pathIndex)) {
             return false;
         }
         final int slot = pathIndex * signals + signal;
@@ -286,6 +416,21 @@ public final class EigEngine {
         words[slot] = word;
         status[slot] = st;
         return true;
+    }
+
+    /**
+     * The path part of the checks {@link #accept} makes, for a caller that validates a whole message before handing
+     * any entry over: the node's length is the round, its last lane is the sender, and it does not contain this
+     * lane. One table lookup.
+     *
+     * @param round     round of the message
+     * @param sender    the lane the link belongs to
+     * @param pathIndex tree node
+     * @return true if this lane receives node {@code pathIndex} from {@code sender} in {@code round}
+     */
+    boolean receives(final int round, final int sender, final int pathIndex) {
+        return pathIndex >= 0 && pathIndex < count && sender >= 0 && sender < lanes
+            && acceptKey[pathIndex] == ((round << 8) | sender);
     }
 
     private boolean validStatus(final int round, final long word, final byte st) {
@@ -339,78 +484,101 @@ public final class EigEngine {
                 closeRound(round);
             }
         }
-        for (int depth = m; depth >= 1; depth--) {
-            final int end = paths.levelEnd(depth);
-            for (int node = paths.levelStart(depth); node < end; node++) {
-                if (!paths.contains(node, self)) {
-                    resolveNode(node, depth);
-                }
-            }
+        for (int e = 0; e < resolveNode.length; e++) {
+            resolve(resolveNode[e], resolveDepth[e], voteStart[e], voteStart[e + 1]);
         }
         for (int source = 0; source < lanes; source++) {
+            final int row = decideRow[source] * signals;
+            final int out = source * signals;
             for (int signal = 0; signal < signals; signal++) {
-                final int slot = source * signals + signal;
-                final byte st;
-                final long word;
-                if (source == self || m == 0) {
-                    st = status[slot];
-                    word = words[slot];
-                } else {
-                    st = resolvedStatus[slot];
-                    word = resolvedWords[slot];
-                }
+                final byte st = status[row + signal];
                 if (st == EntryStatus.VALUE) {
-                    decidedWords[slot] = word;
-                    decidedStatus[slot] = EntryStatus.VALUE;
+                    decidedWords[out + signal] = words[row + signal];
+                    decidedStatus[out + signal] = EntryStatus.VALUE;
                 } else {
-                    decidedWords[slot] = defaultWord;
-                    decidedStatus[slot] = st == EntryStatus.MISSING ? EntryStatus.MISSING : EntryStatus.DEFAULT;
+                    decidedWords[out + signal] = defaultWord;
+                    decidedStatus[out + signal] = st == EntryStatus.MISSING ? EntryStatus.MISSING : EntryStatus.DEFAULT;
                 }
             }
         }
     }
 
-    private void resolveNode(final int node, final int depth) {
-        final boolean childIsLeaf = depth == m;
+    /**
+     * Resolves one inner node for every signal into its resolved row. The common case, the first present vote
+     * holding a strict majority, is settled in one pass without copying; anything else goes through
+     * {@link #majority}.
+     */
+    private void resolve(final int node, final int depth, final int firstVote, final int endVote) {
+        final int own = node * signals;
+        final int out = (count + node) * signals;
         for (int signal = 0; signal < signals; signal++) {
-            int count = 0;
-            for (int lane = 0; lane < lanes; lane++) {
-                if (paths.contains(node, lane)) {
+            // This lane is one of the relays: its vote is what it forwarded about the node.
+            byte ownStatus = status[own + signal];
+            long ownWord = words[own + signal];
+            if (ownStatus == EntryStatus.MISSING && !original) {
+                ownWord = depth;
+                ownStatus = EntryStatus.RELAYED_ERROR;
+            }
+            int present = 0;
+            int agree = 0;
+            long firstWord = 0;
+            byte firstStatus = EntryStatus.DEFAULT;
+            if (ownStatus != EntryStatus.MISSING) {
+                firstWord = ownWord;
+                firstStatus = ownStatus;
+                present = 1;
+                agree = 1;
+            }
+            for (int v = firstVote; v < endVote; v++) {
+                final int slot = voteRow[v] * signals + signal;
+                final byte st = status[slot];
+                if (st == EntryStatus.MISSING) {
                     continue;
                 }
-                final long word;
-                final byte st;
-                if (lane == self) {
-                    // This lane is one of the relays: its entry is what it forwarded about the node.
-                    final int slot = node * signals + signal;
-                    if (status[slot] == EntryStatus.MISSING && !original) {
-                        word = depth;
-                        st = EntryStatus.RELAYED_ERROR;
-                    } else {
-                        word = words[slot];
-                        st = status[slot];
-                    }
-                } else {
-                    final int slot = paths.child(node, lane) * signals + signal;
-                    word = childIsLeaf ? words[slot] : resolvedWords[slot];
-                    st = childIsLeaf ? status[slot] : resolvedStatus[slot];
+                if (present == 0) {
+                    firstWord = words[slot];
+                    firstStatus = st;
+                    agree = 1;
+                } else if (words[slot] == firstWord && st == firstStatus) {
+                    agree++;
                 }
-                if (st != EntryStatus.MISSING) {
-                    scratchWords[count] = word;
-                    scratchStatus[count] = st;
-                    count++;
-                }
+                present++;
             }
-            majority(count, node * signals + signal, depth);
+            if (2 * agree > present) {
+                // A strict majority is unique, so it is what MJRTY would find.
+                store(out + signal, firstWord, firstStatus, depth);
+            } else {
+                gather(ownWord, ownStatus, firstVote, endVote, signal);
+                majority(present, out + signal, depth);
+            }
         }
     }
 
-    /** Strict majority of the first {@code count} scratch entries (Boyer and Moore's MJRTY), into a resolved slot. */
-    private void majority(final int count, final int slot, final int depth) {
+    /** Copies the present votes of one (node, signal) into the scratch arrays, for the general majority. */
+    private void gather(final long ownWord, final byte ownStatus, final int firstVote, final int endVote,
+                        final int signal) {
+        int present = 0;
+        if (ownStatus != EntryStatus.MISSING) {
+            scratchWords[0] = ownWord;
+            scratchStatus[0] = ownStatus;
+            present = 1;
+        }
+        for (int v = firstVote; v < endVote; v++) {
+            final int slot = voteRow[v] * signals + signal;
+            if (status[slot] != EntryStatus.MISSING) {
+                scratchWords[present] = words[slot];
+                scratchStatus[present] = status[slot];
+                present++;
+            }
+        }
+    }
+
+    /** Strict majority of the first {@code present} scratch entries (Boyer and Moore's MJRTY), into a slot. */
+    private void majority(final int present, final int slot, final int depth) {
         long candidateWord = 0;
         byte candidateStatus = EntryStatus.DEFAULT;
         int balance = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < present; i++) {
             if (balance == 0) {
                 candidateWord = scratchWords[i];
                 candidateStatus = scratchStatus[i];
@@ -422,22 +590,29 @@ public final class EigEngine {
             }
         }
         int votes = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < present; i++) {
             if (scratchWords[i] == candidateWord && scratchStatus[i] == candidateStatus) {
                 votes++;
             }
         }
-        if (count == 0 || 2 * votes <= count) {
+        if (present == 0 || 2 * votes <= present) {
             // No strict majority: the default token (OM: the wire default token; OMH: a local one).
-            resolvedWords[slot] = 0;
-            resolvedStatus[slot] = hybrid ? EntryStatus.DEFAULT : EntryStatus.RELAYED_ERROR;
-        } else if (hybrid && candidateStatus == EntryStatus.RELAYED_ERROR && candidateWord == depth) {
-            // The relays agree that last(node) was silent: the node itself is an error.
-            resolvedWords[slot] = 0;
-            resolvedStatus[slot] = EntryStatus.MISSING;
+            words[slot] = 0;
+            status[slot] = hybrid ? EntryStatus.DEFAULT : EntryStatus.RELAYED_ERROR;
         } else {
-            resolvedWords[slot] = candidateWord;
-            resolvedStatus[slot] = candidateStatus;
+            store(slot, candidateWord, candidateStatus, depth);
+        }
+    }
+
+    /** Stores a strict-majority value into a resolved slot. */
+    private void store(final int slot, final long word, final byte st, final int depth) {
+        if (hybrid && st == EntryStatus.RELAYED_ERROR && word == depth) {
+            // The relays agree that last(node) was silent: the node itself is an error.
+            words[slot] = 0;
+            status[slot] = EntryStatus.MISSING;
+        } else {
+            words[slot] = word;
+            status[slot] = st;
         }
     }
 

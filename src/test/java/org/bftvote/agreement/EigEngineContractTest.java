@@ -32,6 +32,64 @@ class EigEngineContractTest {
     }
 
     @Test
+    void emitsExactlyTheNodesOfTheEmitRuleInTreeOrder() {
+        // Every node σ·self, σ of length round - 1 avoiding self and receiver, in increasing σ, each with K signals.
+        final AgreementConfig config = Scenario.om(7, 2, 2);
+        final EigPaths paths = new EigPaths(7, 2);
+        final int[] sent = new int[200];
+        final int[] count = new int[1];
+        final EntrySink record = (path, signal, word, status) -> sent[count[0]++] = path * 2 + signal;
+        for (int self = 0; self < 7; self++) {
+            final EigEngine engine = new EigEngine(config, self);
+            engine.beginFrame(0, new long[2], new byte[] {EntryStatus.VALUE, EntryStatus.VALUE});
+            for (int round = 1; round <= 3; round++) {
+                for (int receiver = 0; receiver < 7; receiver++) {
+                    count[0] = 0;
+                    engine.emit(round, receiver, record);
+                    int expected = 0;
+                    if (receiver != self) {
+                        final long skip = (1L << self) | (1L << receiver);
+                        final int from = round == 1 ? self : paths.levelStart(round - 1);
+                        final int to = round == 1 ? self + 1 : paths.levelEnd(round - 1);
+                        for (int sigma = from; sigma < to; sigma++) {
+                            if (round > 1 && (paths.laneMask(sigma) & skip) != 0) {
+                                continue;
+                            }
+                            final int node = round == 1 ? self : paths.child(sigma, self);
+                            for (int signal = 0; signal < 2; signal++) {
+                                assertEquals(node * 2 + signal, sent[expected++],
+                                    "self " + self + ", round " + round + ", receiver " + receiver);
+                            }
+                        }
+                    }
+                    assertEquals(expected, count[0],
+                        "self " + self + ", round " + round + ", receiver " + receiver);
+                }
+                engine.closeRound(round);
+            }
+        }
+    }
+
+    @Test
+    void receivesExactlyThePathsOfTheRoundEndingAtTheSenderAndAvoidingItself() {
+        final EigPaths paths = new EigPaths(7, 2);
+        for (int self = 0; self < 7; self++) {
+            final EigEngine engine = new EigEngine(Scenario.om(7, 2, 1), self);
+            for (int round = 0; round <= 4; round++) {
+                for (int sender = -1; sender <= 7; sender++) {
+                    for (int node = -1; node <= paths.count(); node++) {
+                        final boolean expected = node >= 0 && node < paths.count() && sender >= 0 && sender < 7
+                            && paths.length(node) == round && paths.last(node) == sender
+                            && !paths.contains(node, self);
+                        assertEquals(expected, engine.receives(round, sender, node),
+                            "self " + self + ", round " + round + ", sender " + sender + ", node " + node);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void relaysErrorTokenWithTheDepthInHybridAndTheDefaultTokenInOm() {
         for (final boolean hybrid : new boolean[] {true, false}) {
             final AgreementConfig config = hybrid ? Scenario.omh(4, 1, 1, 1, 0, 0) : Scenario.om(4, 1, 1);
