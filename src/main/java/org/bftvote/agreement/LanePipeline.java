@@ -15,7 +15,7 @@ import org.bftvote.channel.PersistenceCounters;
  * <pre>{@code
  * LanePipeline pipeline = new LanePipeline(config, self);
  * // every frame:
- * pipeline.beginFrame(frame, readings, validMask);     // K doubles, bit k of validMask = reading k is valid
+ * pipeline.beginFrame(frame, readings, validMask, freshMask);  // K doubles; bit k: reading k valid / new sample
  * // rounds: drive pipeline.lane() with the host's transport (AgreementLane's frame protocol),
  * //         or let a LaneCluster run them in memory
  * pipeline.completeFrame();                             // decide, diagnose, vote
@@ -27,6 +27,15 @@ import org.bftvote.channel.PersistenceCounters;
  * source j (its 64-bit word read as an IEEE double). An agreed entry that is not {@link EntryStatus#VALUE} (missing,
  * relayed error, or the default of a split vote), and every entry of an excluded lane, is invalid for that
  * channel. Because every healthy lane feeds its managers the same agreed vector, their outputs are bit-identical.
+ *
+ * <h2>Freshness</h2>
+ * Whether a reading is a new sample (a sensor slower than the frame, or a dead one repeating its last sample, is
+ * not fresh) is this lane's own knowledge, so it is agreed like the readings: every lane sends its fresh mask as
+ * one more word, the freshness signal {@link #freshnessSignal()} = K (the accusation word follows at K + 1). For
+ * signal k, channel j is fresh iff bit k of source j's agreed freshness word is set; an agreed freshness word that
+ * is not {@link EntryStatus#VALUE}, and an excluded lane, makes every channel of that source not fresh. The managers'
+ * {@code STALE} check and frozen counting therefore act on agreed data, at the same frame on every healthy lane,
+ * and a lane that reports its freshness two-facedly cannot split them.
  *
  * <h2>Exclusion</h2>
  * After each frame the agreed accusations ({@link AgreementLane#accusedMask()}) feed one persistence counter per
@@ -48,8 +57,11 @@ public final class LanePipeline {
     private final PersistenceCounters accusations;
     private final int lanes;
     private final int signals;
+    private final int freshnessSignal;
+    private final long hostMask;
     private final long[] words;
     private final byte[] status;
+    private final long[] freshWords;
     private final double[] channelValues;
     private final long[] exclusionFrame;
 
@@ -62,7 +74,10 @@ public final class LanePipeline {
         this.config = Require.notNull("config", config);
         this.lane = new AgreementLane(config.agreement(), self);
         this.lanes = lane.lanes();
-        this.signals = lane.signals();
+        this.signals = config.signals();
+        // The lane's own host signals are the K readings plus the freshness word; the accusation word follows.
+        this.freshnessSignal = signals;
+        this.hostMask = signals == Long.SIZE ? -1L : (1L << signals) - 1;
         this.managers = new ChannelManager[signals];
         this.outputs = new ChannelOutput[signals];
         for (int k = 0; k < signals; k++) {
@@ -70,16 +85,18 @@ public final class LanePipeline {
             outputs[k] = managers[k].newOutput();
         }
         this.accusations = new PersistenceCounters(config.exclusion(), lanes);
-        this.words = new long[signals];
-        this.status = new byte[signals];
+        this.words = new long[signals + 1];
+        this.status = new byte[signals + 1];
+        this.freshWords = new long[lanes];
         this.channelValues = new double[lanes];
         this.exclusionFrame = new long[lanes];
         Arrays.fill(exclusionFrame, NOT_EXCLUDED);
     }
 
     /**
-     * Opens a frame with this lane's readings. A reading counts as valid iff its bit in {@code validMask} is set and
-     * it is finite; it travels as its raw IEEE bits.
+     * Opens a frame with this lane's readings, every valid reading counted as fresh: the same as
+     * {@link #beginFrame(long, double[], long, long) beginFrame(frame, readings, validMask, validMask)}. For hosts
+     * whose sensors deliver a new sample every frame.
      *
      * @param frame     frame number
      * @param readings  K readings
@@ -87,6 +104,21 @@ public final class LanePipeline {
      * @return {@link AgreementLane#OK} or {@link AgreementLane#BAD_ARGUMENT} if {@code readings} is shorter than K
      */
     public int beginFrame(final long frame, final double[] readings, final long validMask) {
+        return beginFrame(frame, readings, validMask, validMask);
+    }
+
+    /**
+     * Opens a frame with this lane's readings and their freshness. A reading counts as valid iff its bit in
+     * {@code validMask} is set and it is finite; it travels as its raw IEEE bits. The fresh mask (bits K and up
+     * ignored) travels as the freshness word and is agreed with the readings.
+     *
+     * @param frame     frame number
+     * @param readings  K readings
+     * @param validMask bit k set iff reading k is valid (K &lt;= 64, checked by {@link PipelineConfig})
+     * @param freshMask bit k set iff reading k is a new sample this frame (independent of its validity)
+     * @return {@link AgreementLane#OK} or {@link AgreementLane#BAD_ARGUMENT} if {@code readings} is shorter than K
+     */
+    public int beginFrame(final long frame, final double[] readings, final long validMask, final long freshMask) {
         if (readings.length < signals) {
             return AgreementLane.BAD_ARGUMENT;
         }
@@ -95,6 +127,8 @@ public final class LanePipeline {
             words[k] = Double.doubleToRawLongBits(readings[k]);
             status[k] = valid ? EntryStatus.VALUE : EntryStatus.MISSING;
         }
+        words[freshnessSignal] = freshMask & hostMask;
+        status[freshnessSignal] = EntryStatus.VALUE;
         return lane.beginFrame(frame, words, status);
     }
 
@@ -113,16 +147,23 @@ public final class LanePipeline {
         final long frame = lane.frame();
         applyExclusion(frame);
         final long excluded = lane.excludedMask();
+        for (int j = 0; j < lanes; j++) {
+            final boolean agreed = lane.decidedStatus(j, freshnessSignal) == EntryStatus.VALUE
+                && (excluded & (1L << j)) == 0;
+            freshWords[j] = agreed ? lane.decidedWord(j, freshnessSignal) : 0L;
+        }
         for (int k = 0; k < signals; k++) {
             long valid = 0;
+            long fresh = 0;
             for (int j = 0; j < lanes; j++) {
                 final boolean value = lane.decidedStatus(j, k) == EntryStatus.VALUE;
                 channelValues[j] = value ? Double.longBitsToDouble(lane.decidedWord(j, k)) : Double.NaN;
                 if (value && (excluded & (1L << j)) == 0) {
                     valid |= 1L << j;
                 }
+                fresh |= ((freshWords[j] >>> k) & 1L) << j;
             }
-            managers[k].update(frame, channelValues, valid, valid, outputs[k]);
+            managers[k].update(frame, channelValues, valid, fresh, outputs[k]);
         }
         return AgreementLane.OK;
     }
@@ -146,6 +187,20 @@ public final class LanePipeline {
     /** @return the lane, for the host to drive its rounds */
     public AgreementLane lane() {
         return lane;
+    }
+
+    /** @return index of the agreed signal that carries each lane's freshness word (= K) */
+    public int freshnessSignal() {
+        return freshnessSignal;
+    }
+
+    /**
+     * @param source a lane
+     * @return its agreed freshness word of the last completed frame (bit k: signal k fresh); 0 if it was not agreed
+     *         as a value or the lane is excluded
+     */
+    public long agreedFreshWord(final int source) {
+        return freshWords[source];
     }
 
     /** @return the configuration */

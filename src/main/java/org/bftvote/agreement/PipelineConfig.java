@@ -6,13 +6,14 @@ import org.bftvote.channel.ChannelConfig;
 import org.bftvote.channel.PersistencePolicy;
 
 /**
- * Everything a {@link LanePipeline} is built from: the agreement configuration (n lanes, m, and K + 1 signals, the
- * last reserved for accusation words), one {@link ChannelConfig} per host signal (channels = lanes), and the
- * persistence policy that turns agreed accusations into lane exclusion. Immutable; checked when built.
+ * Everything a {@link LanePipeline} is built from: the agreement configuration (n lanes, m, and K + 2 signals: K host
+ * readings, then two reserved ones, the freshness word at index K and the accusation word at K + 1), one
+ * {@link ChannelConfig} per host signal (channels = lanes), and the persistence policy that turns agreed
+ * accusations into lane exclusion. Immutable; checked when built.
  *
  * <pre>{@code
  * PipelineConfig config = PipelineConfig.builder(
- *         AgreementConfig.builder(4, 1, 8 + 1).omClassic().build())
+ *         AgreementConfig.builder(4, 1, PipelineConfig.agreementSignals(8)).omClassic().build())   // 8 + 2
  *     .allSignals(ChannelConfig.builder(4).miscompareThreshold(0.5).build())
  *     .exclusion(PersistencePolicy.consecutive(3))
  *     .build();
@@ -21,6 +22,12 @@ import org.bftvote.channel.PersistencePolicy;
 public final class PipelineConfig {
     /** Default exclusion persistence: accused in 3 consecutive frames. */
     public static final int DEFAULT_EXCLUSION_FRAMES = 3;
+
+    /** Agreed signals a pipeline reserves beyond its K host signals: the freshness word and the accusation word. */
+    public static final int RESERVED_SIGNALS = 2;
+
+    /** Largest K: readings and freshness are flagged by 64-bit masks. */
+    public static final int MAX_HOST_SIGNALS = Long.SIZE;
 
     private final AgreementConfig agreement;
     private final ChannelConfig[] channels;
@@ -33,7 +40,18 @@ public final class PipelineConfig {
     }
 
     /**
-     * @param agreement agreement configuration; {@code signals()} counts the reserved diagnosis signal
+     * The signal count the agreement configuration of a pipeline with K host signals must have.
+     *
+     * @param hostSignals K
+     * @return K + {@link #RESERVED_SIGNALS}
+     */
+    public static int agreementSignals(final int hostSignals) {
+        return hostSignals + RESERVED_SIGNALS;
+    }
+
+    /**
+     * @param agreement agreement configuration; {@code signals()} counts the two reserved signals (freshness and
+     *                  accusation words), i.e. {@link #agreementSignals(int) agreementSignals(K)}
      * @return a builder
      */
     public static Builder builder(final AgreementConfig agreement) {
@@ -71,9 +89,11 @@ public final class PipelineConfig {
 
         private Builder(final AgreementConfig agreement) {
             this.agreement = Require.notNull("agreement", agreement);
-            // K host signals plus the accusation word; K <= 64 because readings are validated by a 64-bit mask.
-            Require.inRange("agreement.signals", agreement.signals(), 2, Long.SIZE + 1);
-            this.channels = new ChannelConfig[agreement.signals() - 1];
+            // K host signals plus the freshness and accusation words; K <= 64 because readings are validated and
+            // flagged fresh by 64-bit masks.
+            Require.inRange("agreement.signals", agreement.signals(), agreementSignals(1),
+                agreementSignals(MAX_HOST_SIGNALS));
+            this.channels = new ChannelConfig[agreement.signals() - RESERVED_SIGNALS];
         }
 
         /**

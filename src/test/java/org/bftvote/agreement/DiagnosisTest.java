@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Accusations are agreed, need f + 1 accusers, persist before exclusion, and exclusion is latched. */
 class DiagnosisTest {
     private static final int SIGNALS = 2;
+    /** Agreed signal carrying accusation words: after the K readings and the freshness word. */
+    private static final int ACCUSATION_SIGNAL = SIGNALS + 1;
 
     /** Rewrites the round-1 accusation word of the given liars so that it names {@code victim}. */
     private static MessageInterceptor falseAccusers(final long liars, final int victim) {
@@ -23,7 +25,7 @@ class DiagnosisTest {
             }
             for (int i = 0; i < IcMessage.entryCount(buffer, offset); i++) {
                 final int at = IcMessage.entryOffset(offset, i);
-                if (IcMessage.entrySignal(buffer, at) == SIGNALS) {
+                if (IcMessage.entrySignal(buffer, at) == ACCUSATION_SIGNAL) {
                     IcMessage.putEntryWord(buffer, at, 1L << victim);
                 }
             }
@@ -49,6 +51,7 @@ class DiagnosisTest {
     void faultyLanesAloneCannotCondemnAHealthyLane() {
         final PipelineCluster om1 = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, SIGNALS),
             falseAccusers(1L << 3, 0));
+        assertEquals(ACCUSATION_SIGNAL, om1.pipeline(0).lane().diagnosisSignal(), "accusation index");
         run(om1, 0, 50);
         for (int lane = 0; lane < 3; lane++) {
             assertEquals(0, om1.pipeline(lane).excludedMask(), "OM(1), lane " + lane);

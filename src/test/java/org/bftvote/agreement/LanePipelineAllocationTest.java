@@ -28,10 +28,15 @@ class LanePipelineAllocationTest {
             LanePipelineEndToEndTest.sense(f, random, ring[f]);
         }
         final long[] valid = {-1L, -1L, -1L, -1L};
+        // Signal 1 is a slower sensor: a new sample every 5th frame, so the freshness word varies.
+        final long[][] fresh = new long[5][4];
+        for (int f = 0; f < fresh.length; f++) {
+            java.util.Arrays.fill(fresh[f], f == 0 ? 0b11L : 0b01L);
+        }
         final long[] frame = {0};
         final long bytes = AllocationMeter.measure(() -> {
             for (int i = 0; i < AllocationMeter.PROOF_FRAMES; i++) {
-                system.runFrame(frame[0], ring[(int) (frame[0] & (RING - 1))], valid);
+                system.runFrame(frame[0], ring[(int) (frame[0] & (RING - 1))], valid, fresh[(int) (frame[0] % 5)]);
                 frame[0]++;
             }
         });

@@ -27,7 +27,8 @@ class LanePipelineEndToEndTest {
     private static final long SEED = 0xE2EL;
 
     static PipelineConfig config(final int lanes, final int m, final int signals) {
-        return PipelineConfig.builder(AgreementConfig.builder(lanes, m, signals + 1).omClassic().build())
+        return PipelineConfig.builder(
+                AgreementConfig.builder(lanes, m, PipelineConfig.agreementSignals(signals)).omClassic().build())
             .allSignals(ChannelConfig.builder(lanes).miscompareThreshold(0.5).build())
             .build();
     }

@@ -50,13 +50,13 @@ public class AgreementFrameBenchmark {
         final AgreementConfig agreement;
         switch (setup) {
             case "OM2_N7":
-                agreement = AgreementConfig.builder(7, 2, SIGNALS + 1).omClassic().build();
+                agreement = AgreementConfig.builder(7, 2, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build();
                 break;
             case "OMH1_N5":
-                agreement = AgreementConfig.builder(5, 1, SIGNALS + 1).hybrid(1, 0, 1).build();
+                agreement = AgreementConfig.builder(5, 1, PipelineConfig.agreementSignals(SIGNALS)).hybrid(1, 0, 1).build();
                 break;
             default:
-                agreement = AgreementConfig.builder(4, 1, SIGNALS + 1).omClassic().build();
+                agreement = AgreementConfig.builder(4, 1, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build();
                 break;
         }
         final int n = agreement.lanes();

@@ -11,7 +11,7 @@ import org.bftvote.agreement.PipelineConfig;
  *
  * <pre>{@code
  * PipelineCluster system = new PipelineCluster(config, interceptor);
- * system.runFrame(frame, readings, validMasks);        // readings[i] = lane i's K readings
+ * system.runFrame(frame, readings, validMasks, freshMasks);   // readings[i] = lane i's K readings
  * system.pipeline(i).output(k).value();
  * }</pre>
  *
@@ -38,15 +38,30 @@ public final class PipelineCluster {
     }
 
     /**
-     * Runs one frame on every lane: begin with its readings, all rounds in memory, complete.
+     * Runs one frame on every lane, every valid reading counted as fresh: begin with its readings, all rounds in
+     * memory, complete.
      *
      * @param frame      frame number
      * @param readings   readings[i] = lane i's K readings
      * @param validMasks validMasks[i] = lane i's validity bits
      */
     public void runFrame(final long frame, final double[][] readings, final long[] validMasks) {
+        runFrame(frame, readings, validMasks, validMasks);
+    }
+
+    /**
+     * Runs one frame on every lane with its sensors' freshness: begin with its readings and fresh mask, all rounds
+     * in memory, complete.
+     *
+     * @param frame      frame number
+     * @param readings   readings[i] = lane i's K readings
+     * @param validMasks validMasks[i] = lane i's validity bits
+     * @param freshMasks freshMasks[i] = lane i's fresh bits (bit k: a new sample of signal k this frame)
+     */
+    public void runFrame(final long frame, final double[][] readings, final long[] validMasks,
+                         final long[] freshMasks) {
         for (int i = 0; i < pipelines.length; i++) {
-            pipelines[i].beginFrame(frame, readings[i], validMasks[i]);
+            pipelines[i].beginFrame(frame, readings[i], validMasks[i], freshMasks[i]);
         }
         cluster.exchange();
         for (int i = 0; i < pipelines.length; i++) {

@@ -46,8 +46,8 @@ import org.bftvote.vote.RealVoter;
  *   <tr><td>{@code frozen_detection.window_frames}</td><td>{@code frozenDetection(frames)} ({@code min_change} is
  *       not used: the library counts bit-identical repeats)</td></tr>
  *   <tr><td>{@code om}, {@code omh}</td><td>{@link AgreementConfig.Builder#omClassic()},
- *       {@link AgreementConfig.Builder#hybrid(int, int, int)}, with K + 1 agreed signals (the last one carries
- *       the accusation words)</td></tr>
+ *       {@link AgreementConfig.Builder#hybrid(int, int, int)}, with K + 2 agreed signals (the last two carry
+ *       the freshness and accusation words)</td></tr>
  * </table>
  */
 public final class LibraryMapping {
@@ -67,7 +67,7 @@ public final class LibraryMapping {
     public static PipelineConfig pipeline(final PlatformProfile platform) throws ProfileException {
         final int n = platform.lanes().size();
         final int k = platform.signals().size();
-        final AgreementConfig agreement = agreement(platform, n, k + 1);
+        final AgreementConfig agreement = agreement(platform, n, PipelineConfig.agreementSignals(k));
         final PipelineConfig.Builder builder = PipelineConfig.builder(agreement);
         for (int s = 0; s < k; s++) {
             builder.signal(s, channel(platform, s));

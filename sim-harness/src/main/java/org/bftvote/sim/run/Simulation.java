@@ -227,7 +227,7 @@ public final class Simulation {
             freshMasks[l] = fresh;
         }
         interceptor.beginFrame(f);
-        cluster.runFrame(f, readings, validMasks);
+        cluster.runFrame(f, readings, validMasks, freshMasks);
 
         long faultyLanes = 0L;
         for (int l = 0; l < lanes; l++) {
