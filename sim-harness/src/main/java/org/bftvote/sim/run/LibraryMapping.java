@@ -12,6 +12,7 @@ import org.bftvote.channel.ReintegrationPolicy;
 import org.bftvote.sim.profile.AgreementSettings;
 import org.bftvote.sim.profile.ChannelSettings;
 import org.bftvote.sim.profile.PlatformProfile;
+import org.bftvote.sim.profile.SensorProfile;
 import org.bftvote.sim.profile.SignalSpec;
 import org.bftvote.sim.yaml.ProfileException;
 import org.bftvote.vote.FaultTolerantMean;
@@ -45,6 +46,10 @@ import org.bftvote.vote.RealVoter;
  *   <tr><td>{@code rate_threshold_per_s}</td><td>{@code rateLimit} per frame = rate / frame rate</td></tr>
  *   <tr><td>{@code frozen_detection.window_frames}</td><td>{@code frozenDetection(frames)} ({@code min_change} is
  *       not used: the library counts bit-identical repeats)</td></tr>
+ *   <tr><td>(no profile field) the sensors' update rates</td><td>{@code staleLimit} =
+ *       {@link #STALE_UPDATE_PERIODS} × the slowest sensor's update period in frames (a healthy 20 Hz sensor in a
+ *       100 Hz frame is not fresh 4 frames of 5; it is rejected as {@code STALE} only after more than 15 frames in a row
+ *       without a sample)</td></tr>
  *   <tr><td>{@code om}, {@code omh}</td><td>{@link AgreementConfig.Builder#omClassic()},
  *       {@link AgreementConfig.Builder#hybrid(int, int, int)}, with K + 2 agreed signals (the last two carry
  *       the freshness and accusation words)</td></tr>
@@ -53,6 +58,13 @@ import org.bftvote.vote.RealVoter;
 public final class LibraryMapping {
     /** Readmissions allowed to a channel whose profile says {@code after_good_frames}. */
     public static final int MAX_READMISSIONS = 3;
+
+    /**
+     * Update periods of the slowest sensor of a signal without a new sample before its channel is {@code STALE}:
+     * a healthy sensor slower than the frame is legitimately not fresh between its samples, so the limit is counted
+     * in its periods, not in frames; two missed samples in a row are tolerated.
+     */
+    public static final int STALE_UPDATE_PERIODS = 3;
 
     private LibraryMapping() {
     }
@@ -116,7 +128,8 @@ public final class LibraryMapping {
                 .miscompareThreshold(c.miscompareThreshold())
                 .persistence(persistence(c.persistence()))
                 .reintegration(reintegration(c.reintegration()))
-                .duplex(duplex(c, n));
+                .duplex(duplex(c, n))
+                .staleLimit(staleLimit(platform, spec));
             if (Double.isFinite(c.rateThreshold()) && c.rateThreshold() > 0.0) {
                 b.rateLimit(c.rateThreshold() / platform.frameRate());
             }
@@ -127,6 +140,20 @@ public final class LibraryMapping {
         } catch (final InvalidConfigException e) {
             throw new ProfileException(platform.file(), 0, field, e.getMessage());
         }
+    }
+
+    /**
+     * @param platform the platform
+     * @param spec     a signal
+     * @return frames without a fresh sample tolerated: {@link #STALE_UPDATE_PERIODS} update periods, in frames, of
+     *         the signal's slowest sensor
+     */
+    static int staleLimit(final PlatformProfile platform, final SignalSpec spec) {
+        int slowest = 1;
+        for (final SensorProfile sensor : spec.sensorsByLane()) {
+            slowest = Math.max(slowest, EmulationMapping.sensor(sensor, platform.frameRate()).updateDivider());
+        }
+        return STALE_UPDATE_PERIODS * slowest;
     }
 
     private static IntFunction<RealVoter> voter(final PlatformProfile platform, final SignalSpec spec,
