@@ -53,7 +53,8 @@ public class AgreementFrameBenchmark {
                 agreement = AgreementConfig.builder(7, 2, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build();
                 break;
             case "OMH1_N5":
-                agreement = AgreementConfig.builder(5, 1, PipelineConfig.agreementSignals(SIGNALS)).hybrid(1, 0, 1).build();
+                agreement = AgreementConfig.builder(5, 1, PipelineConfig.agreementSignals(SIGNALS))
+                    .hybrid(1, 0, 1).build();
                 break;
             default:
                 agreement = AgreementConfig.builder(4, 1, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build();

@@ -48,8 +48,8 @@ import org.bftvote.vote.RealVoter;
  *       not used: the library counts bit-identical repeats)</td></tr>
  *   <tr><td>(no profile field) the sensors' update rates</td><td>{@code staleLimit} =
  *       {@link #STALE_UPDATE_PERIODS} × the slowest sensor's update period in frames (a healthy 20 Hz sensor in a
- *       100 Hz frame is not fresh 4 frames of 5; it is rejected as {@code STALE} only after more than 15 frames in a row
- *       without a sample)</td></tr>
+ *       100 Hz frame is not fresh 4 frames of 5; it is rejected as {@code STALE} only after more than 15 frames in
+ *       a row without a sample)</td></tr>
  *   <tr><td>{@code om}, {@code omh}</td><td>{@link AgreementConfig.Builder#omClassic()},
  *       {@link AgreementConfig.Builder#hybrid(int, int, int)}, with K + 2 agreed signals (the last two carry
  *       the freshness and accusation words)</td></tr>
