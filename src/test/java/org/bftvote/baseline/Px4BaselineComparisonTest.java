@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 
 import org.bftvote.channel.ChannelConfig;
 import org.bftvote.channel.ChannelEventListener;
@@ -11,8 +12,10 @@ import org.bftvote.channel.ChannelManager;
 import org.bftvote.channel.ChannelOutput;
 import org.bftvote.channel.DuplexPolicy;
 import org.bftvote.channel.PersistencePolicy;
+import org.bftvote.testsupport.Seeds;
 import org.bftvote.vote.MidValueSelect;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -115,6 +118,51 @@ class Px4BaselineComparisonTest {
         assertEquals(0, px4.selected(), "PX4 keeps the first sensor");
         assertEquals(faulty == 0 ? spikes : 0, px4Tally.passed, "PX4 spike frames passed, spiking channel " + faulty);
         assertEquals(0, oursTally.passed, "ours, spiking channel " + faulty);
+    }
+
+    static LongStream seeds() {
+        return Seeds.seeds();
+    }
+
+    /**
+     * Seeded: spikes of random size (10 to 60 degrees either way), width (1 or 2 frames) and spacing on a random
+     * channel. PX4 outputs every spike frame when the spiking channel is its selected (first) sensor and none
+     * otherwise; ours outputs none.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void spikesAnySeed(final long seed) {
+        final SplittableRandom r = Seeds.random(seed);
+        final int faulty = r.nextInt(3);
+        final Px4Selector px4 = new Px4Selector(3);
+        final ChannelManager manager = ours(PersistencePolicy.leaky(2, 1, 20));
+        final ChannelOutput out = manager.newOutput();
+        final Tally px4Tally = new Tally();
+        final Tally oursTally = new Tally();
+        final double[] v = new double[3];
+        long nextSpike = 5 + r.nextInt(100);
+        int width = 0;
+        int spikes = 0;
+        for (long f = 0; f < 2000; f++) {
+            for (int i = 0; i < 3; i++) {
+                v[i] = trueAoa(f) + r.nextGaussian() * 0.05;
+            }
+            if (f == nextSpike) {
+                width = 1 + r.nextInt(2);
+                nextSpike = f + width + 3 + r.nextInt(300);
+            }
+            if (width > 0) {
+                v[faulty] += (r.nextBoolean() ? 1 : -1) * (10.0 + 50.0 * r.nextDouble());
+                width--;
+                spikes++;
+            }
+            px4Tally.check(px4.select(f, v), v, faulty);
+            manager.update(f, v, ALL3, ALL3, out);
+            oursTally.check(out.value(), v, faulty);
+        }
+        assertTrue(spikes > 0, Seeds.replay(seed));
+        assertEquals(faulty == 0 ? spikes : 0, px4Tally.passed, "PX4, faulty " + faulty + " " + Seeds.replay(seed));
+        assertEquals(0, oursTally.passed, "ours, faulty " + faulty + " " + Seeds.replay(seed));
     }
 
     /**
