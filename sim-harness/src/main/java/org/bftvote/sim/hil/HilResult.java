@@ -104,10 +104,10 @@ final class HilResult {
             total.percentileUs(99.9), total.maxUs(), total.count(), periodNs / 1000.0));
         sb.append(String.format(Locale.ROOT, "deadline: %d frame deadline misses, %d rounds closed with messages "
             + "missing%n", total.deadlineMisses(), roundDeadlineExpiries));
-        sb.append(String.format(Locale.ROOT, "agree:    lanes bit-identical in %d of %d frames%s%n", framesLanesAgree,
-            framesCompared, framesMatchingSimulation >= 0
-                ? "; equal to the in-memory simulation in " + framesMatchingSimulation : "")
-            + (firstDisagreementFrame >= 0 ? " (first disagreement at frame " + firstDisagreementFrame + ")" : ""));
+        sb.append(String.format(Locale.ROOT, "agree:    lanes bit-identical in %d of %d frames%s%s%n",
+            framesLanesAgree, framesCompared, framesMatchingSimulation >= 0
+                ? "; equal to the in-memory simulation in " + framesMatchingSimulation : "",
+            firstDisagreementFrame >= 0 ? " (first disagreement at frame " + firstDisagreementFrame + ")" : ""));
         if (messagesSent > 0) {
             sb.append(String.format(Locale.ROOT, "messages: %d sent, %d accepted, %d dropped%n", messagesSent,
                 messagesAccepted, messagesDropped));

@@ -27,8 +27,9 @@ import picocli.CommandLine;
 
 /**
  * {@code bftvote-sim hil}: a short loopback session with four OM(1) lanes each behind its own UDP socket completes
- * every frame with the lanes bit-identical (and equal to the in-memory simulation's), and reports latency
- * percentiles and deadline misses (reported, not asserted: the machine may be loaded). Only 127.0.0.1 ports found
+ * every frame and, when every message met its deadline, with the lanes bit-identical in every frame (and equal to
+ * the in-memory simulation's); it reports latency percentiles and deadline misses (not asserted: the machine may be
+ * loaded). Only 127.0.0.1 ports found
  * free by an ephemeral bind are used. The timeouts only bound a hang; the session stops itself.
  */
 class HilSessionTest {
@@ -59,17 +60,24 @@ class HilSessionTest {
         // scenario's two-faced fault starts at 5 s, beyond the session.
         final Result r = cli("hil", "two-faced-lane-quad", "--duration", "1.25", "--lanes-over", "udp",
             "--port-base", Integer.toString(base), "--frame-rate", "50", "--out", dir.toString());
-        assertEquals(0, r.exitCode(), r.out() + r.err());
         final String json = Files.readString(dir.resolve("hil.json"));
         assertTrue(json.contains("\"transport\": \"udp\""), json);
         assertTrue(json.contains("\"address\": \"127.0.0.1\""), json);
         assertTrue(json.contains("\"planned\": 100,\n    \"run\": 100,"), json);
-        assertTrue(json.contains("\"frames_compared\": 100,\n    \"frames_lanes_agree\": 100,"), json);
+        assertTrue(json.contains("\"frames_compared\": 100,"), json);
         assertTrue(json.contains("\"frames\": 400,"), json);                    // 4 lanes x 100 frames recorded
         assertTrue(json.contains("\"p99_9\": "), json);
-        assertTrue(json.contains("\"deadline_misses\": "), json);
         assertTrue(json.contains("\"rounds\": 2,"), json);
-        assertTrue(r.out().contains("lanes bit-identical in 100 of 100 frames"), r.out());
+        // A stall of the machine beyond the round deadlines makes messages missing, which is a real timing fault
+        // and may leave the lanes disagreeing (counted and reported). With every message in time they must agree.
+        final boolean allInTime = json.contains("\"deadline_misses\": 0,\n  \"round_deadline_expiries\": 0,");
+        final boolean allAgree = json.contains("\"frames_lanes_agree\": 100,");
+        assertEquals(allAgree ? 0 : 1, r.exitCode(), r.out() + r.err());
+        if (allInTime) {
+            assertTrue(allAgree, r.out());
+            assertTrue(json.contains("\"frames_matching_simulation\": 100"), json);
+            assertTrue(r.out().contains("lanes bit-identical in 100 of 100 frames"), r.out());
+        }
         System.out.print(r.out());
     }
 
