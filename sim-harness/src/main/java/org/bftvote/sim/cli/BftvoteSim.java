@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 
+import org.bftvote.sim.campaign.CampaignCommand;
+import org.bftvote.sim.hil.HilCommand;
 import org.bftvote.sim.run.SimulationRunner;
 import org.bftvote.sim.trace.ReplayCommand;
 import org.bftvote.sim.yaml.ProfileException;
@@ -22,7 +24,8 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "bftvote-sim", mixinStandardHelpOptions = true, versionProvider = BftvoteSim.Version.class,
     description = "Simulates redundant flight-control lanes running the bftvote library.",
-    subcommands = {ProfilesCommand.class, ScenariosCommand.class, ReplayCommand.class, DemoCommand.class},
+    subcommands = {ProfilesCommand.class, ScenariosCommand.class, ReplayCommand.class, DemoCommand.class,
+        CampaignCommand.class, HilCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:a run's expectations were not met",
         "2:bad usage, or an invalid profile, scenario or argument", "3:run failed (I/O or internal error)"})

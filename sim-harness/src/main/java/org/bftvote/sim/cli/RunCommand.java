@@ -46,6 +46,11 @@ public final class RunCommand implements Callable<Integer> {
         description = "Output directory (default: sim-out/<scenario>-seed<seed> under the working directory).")
     private Path out;
 
+    @Option(names = "--trace", paramLabel = "DIR",
+        description = "Also record the run as a trace into DIR (must not exist or be empty); 'replay DIR' "
+            + "re-analyses it.")
+    private Path trace;
+
     /**
      * Creates the command.
      *
@@ -68,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
             duration != null ? duration : scenario.durationSeconds());
         final Path dir = out != null ? out : Path.of("sim-out", scenario.name() + "-seed" + scenario.seed());
         final RunOutcome outcome = runner.run(new RunRequest(scenario, catalog, dir, spec.commandLine().getOut(),
-            spec.commandLine().getErr()));
+            spec.commandLine().getErr(), trace));
         spec.commandLine().getOut().flush();
         return outcome.exitCode();
     }

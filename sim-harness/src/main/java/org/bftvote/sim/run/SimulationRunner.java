@@ -1,6 +1,7 @@
 package org.bftvote.sim.run;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.bftvote.sim.cli.RunOutcome;
 import org.bftvote.sim.cli.RunRequest;
@@ -18,9 +20,12 @@ import org.bftvote.sim.results.FrameCsvWriter;
 import org.bftvote.sim.results.FrameSample;
 import org.bftvote.sim.results.HumanSummary;
 import org.bftvote.sim.results.PlotWriter;
+import org.bftvote.sim.results.RunDescriptor;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
 import org.bftvote.sim.scenario.Expectations;
+import org.bftvote.sim.trace.TraceRecorder;
+import org.bftvote.sim.trace.TraceReplay;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.yaml.ProfileException;
 
@@ -28,9 +33,13 @@ import org.bftvote.sim.yaml.ProfileException;
  * The {@code run} command's simulation: builds a {@link Simulation}, feeds every frame to the metrics, the
  * per-frame CSV and the plots, checks the scenario's expectations, writes {@code summary.json}, {@code frames.csv}
  * and two PNGs per signal into the output directory, and prints the human summary ending with where the plots and
- * the summary are. Progress goes to the error stream every tenth of a run of 100,000 frames or more.
+ * the summary are. Progress goes to the error stream every tenth of a run of 100,000 frames or more. With
+ * {@code --trace DIR} the run is also recorded as a trace ({@link TraceRecorder}, one more observer after the
+ * others, finished after the last frame, closed in any case so a failed run leaves a truncated trace).
  */
 public final class SimulationRunner implements ScenarioRunner {
+    /** File the scenario's expectations are written to next to a recorded run, for {@code replay --expect}. */
+    public static final String EXPECTATIONS_YAML = "expectations.yaml";
 
     /** Creates the runner. */
     public SimulationRunner() {
@@ -39,38 +48,78 @@ public final class SimulationRunner implements ScenarioRunner {
 
     @Override
     public RunOutcome run(final RunRequest request) throws ProfileException, IOException {
-        final Scenario scenario = request.scenario();
-        final Simulation simulation = new Simulation(scenario);
         final Path dir = request.outputDir();
-        Files.createDirectories(dir);
-        final RunMetrics metrics = new RunMetrics(simulation.descriptor());
-        final PlotWriter plots = new PlotWriter(simulation.descriptor());
-        final FrameSample sample = new FrameSample(simulation.descriptor());
-        final PrintWriter err = request.err();
-        final long total = simulation.descriptor().durationFrames();
-        try (FrameCsvWriter csv = FrameCsvWriter.open(simulation.descriptor(), dir.resolve("frames.csv"))) {
-            simulation.observers(List.of(metrics, csv, plots));
-            simulation.runAll(sample, frame -> {
-                err.println("frame " + frame + " of " + total + " (" + (100 * frame / total) + " %)");
-                err.flush();
-            });
-        }
-        final ExpectationReport verdict = ExpectationCheck.evaluate(expectations(scenario.expectations()), metrics);
-        final List<String> files = new ArrayList<>();
-        files.add("summary.json");
-        files.add("frames.csv");
-        for (final Path p : plots.write(dir, metrics)) {
-            files.add(p.getFileName().toString());
-        }
-        SummaryJsonWriter.write(dir.resolve("summary.json"), metrics, verdict, files);
+        final CompletedRun done = execute(request.scenario(), dir, request.trace(), request.err());
         final PrintWriter out = request.out();
-        out.print(HumanSummary.text(metrics, verdict, files));
-        final String firstSignal = simulation.descriptor().signals().get(0).name();
+        out.print(HumanSummary.text(done.metrics(), done.verdict(), done.files()));
+        final String firstSignal = done.metrics().descriptor().signals().get(0).name();
         out.println("plots:   " + dir.resolve("signal-" + fileName(firstSignal) + ".png") + " (and the other "
             + "signal-*.png, health-*.png)");
         out.println("summary: " + dir.resolve("summary.json"));
+        if (request.trace() != null) {
+            out.println("trace:   " + request.trace() + " (replay with: bftvote-sim replay " + request.trace()
+                + " --expect " + dir.resolve(EXPECTATIONS_YAML) + ")");
+        }
         out.flush();
-        return verdict.passed() ? RunOutcome.PASSED : RunOutcome.EXPECTATIONS_NOT_MET;
+        return done.verdict().passed() ? RunOutcome.PASSED : RunOutcome.EXPECTATIONS_NOT_MET;
+    }
+
+    /**
+     * Runs a scenario and writes its files: {@code frames.csv}, the plots, {@code summary.json} (which lists them in
+     * that order, as {@code replay} does), and, when a trace is recorded, the trace and {@value #EXPECTATIONS_YAML}
+     * (the scenario's expectations in the names {@code replay --expect} reads), so that replaying the trace with
+     * them writes a byte-identical {@code summary.json}.
+     *
+     * @param scenario the scenario (seed and duration applied)
+     * @param dir      output directory (created if missing)
+     * @param trace    trace directory, {@code null} for none; must not exist or be empty
+     * @param err      where progress goes (runs of 100,000 frames or more)
+     * @return the metrics, the verdict and the files listed in the summary
+     * @throws ProfileException if the platform asks for a configuration the library refuses
+     * @throws IOException      if a file or the trace cannot be written
+     */
+    public static CompletedRun execute(final Scenario scenario, final Path dir, final Path trace,
+        final PrintWriter err) throws ProfileException, IOException {
+        final Simulation simulation = new Simulation(scenario);
+        final RunDescriptor descriptor = simulation.descriptor();
+        Files.createDirectories(dir);
+        // One tolerance array for the live metrics and the trace header, so a replay judges validity alike.
+        final double[] tolerance = new double[descriptor.signalCount()];
+        final RunMetrics metrics = new RunMetrics(descriptor, tolerance, RunMetrics.DEFAULT_EXCLUSION_CAPACITY);
+        final PlotWriter plots = new PlotWriter(descriptor);
+        final FrameSample sample = new FrameSample(descriptor);
+        final long total = descriptor.durationFrames();
+        final LongConsumer progress = frame -> {
+            err.println("frame " + frame + " of " + total + " (" + (100 * frame / total) + " %)");
+            err.flush();
+        };
+        try (FrameCsvWriter csv = FrameCsvWriter.open(descriptor, dir.resolve(TraceReplay.FRAMES_CSV))) {
+            if (trace == null) {
+                simulation.observers(List.of(metrics, csv, plots));
+                simulation.runAll(sample, progress);
+            } else {
+                try (TraceRecorder recorder = TraceRecorder.open(trace, descriptor, tolerance)) {
+                    simulation.observers(List.of(metrics, csv, plots, recorder));
+                    simulation.runAll(sample, progress);
+                    recorder.finish();
+                }
+            }
+        }
+        final Map<String, Object> expected = expectations(scenario.expectations());
+        final ExpectationReport verdict = ExpectationCheck.evaluate(expected, metrics);
+        // The order replay lists them in, so a replayed summary.json is byte-identical.
+        final List<String> files = new ArrayList<>();
+        files.add(TraceReplay.FRAMES_CSV);
+        for (final Path p : plots.write(dir, metrics)) {
+            files.add(p.getFileName().toString());
+        }
+        files.add(TraceReplay.SUMMARY_JSON);
+        SummaryJsonWriter.write(dir.resolve(TraceReplay.SUMMARY_JSON), metrics, verdict, files);
+        if (trace != null) {
+            Files.writeString(dir.resolve(EXPECTATIONS_YAML), ExpectationsYaml.text(expected),
+                StandardCharsets.UTF_8);
+        }
+        return new CompletedRun(metrics, verdict, List.copyOf(files));
     }
 
     /**

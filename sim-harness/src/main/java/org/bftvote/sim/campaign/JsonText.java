@@ -1,0 +1,162 @@
+package org.bftvote.sim.campaign;
+
+/**
+ * A small JSON writer for the harness's report files: two-space indent, {@code \n} line ends, keys in the order
+ * written, doubles as {@link Double#toString(double)} (exact round trip; not finite as {@code null}). No timestamps,
+ * no map iteration: the same calls give the same bytes. The caller keeps objects and arrays balanced.
+ */
+public final class JsonText {
+    private static final int MAX_DEPTH = 32;
+
+    private final StringBuilder sb = new StringBuilder(4096);
+    private final boolean[] hasItems = new boolean[MAX_DEPTH];
+    private int depth;
+    private boolean afterName;
+
+    /** Creates an empty document. */
+    public JsonText() {
+        // nothing written yet
+    }
+
+    /** @return this, after opening an object */
+    public JsonText beginObject() {
+        return open('{');
+    }
+
+    /** @return this, after closing the innermost object */
+    public JsonText endObject() {
+        return close('}');
+    }
+
+    /** @return this, after opening an array */
+    public JsonText beginArray() {
+        return open('[');
+    }
+
+    /** @return this, after closing the innermost array */
+    public JsonText endArray() {
+        return close(']');
+    }
+
+    /**
+     * @param key the next member's name
+     * @return this
+     */
+    public JsonText name(final String key) {
+        separate();
+        quoted(key);
+        sb.append(": ");
+        afterName = true;
+        return this;
+    }
+
+    /**
+     * @param text a string value, {@code null} written as {@code null}
+     * @return this
+     */
+    public JsonText value(final String text) {
+        if (text == null) {
+            return raw("null");
+        }
+        separate();
+        quoted(text);
+        return this;
+    }
+
+    /**
+     * @param number an integer value
+     * @return this
+     */
+    public JsonText value(final long number) {
+        return raw(Long.toString(number));
+    }
+
+    /**
+     * @param number a number; NaN and infinities are written as {@code null}
+     * @return this
+     */
+    public JsonText value(final double number) {
+        return raw(Double.isFinite(number) ? Double.toString(number) : "null");
+    }
+
+    /**
+     * @param flag a boolean value
+     * @return this
+     */
+    public JsonText value(final boolean flag) {
+        return raw(flag ? "true" : "false");
+    }
+
+    /** @return the document, ending with a line break */
+    @Override
+    public String toString() {
+        return sb + "\n";
+    }
+
+    private JsonText raw(final String text) {
+        separate();
+        sb.append(text);
+        return this;
+    }
+
+    private JsonText open(final char bracket) {
+        separate();
+        sb.append(bracket);
+        depth++;
+        hasItems[depth] = false;
+        return this;
+    }
+
+    private JsonText close(final char bracket) {
+        final boolean items = hasItems[depth];
+        depth--;
+        if (items) {
+            newline();
+        }
+        sb.append(bracket);
+        return this;
+    }
+
+    private void separate() {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        if (depth > 0) {
+            if (hasItems[depth]) {
+                sb.append(',');
+            }
+            hasItems[depth] = true;
+            newline();
+        }
+    }
+
+    private void newline() {
+        sb.append('\n');
+        for (int i = 0; i < depth; i++) {
+            sb.append("  ");
+        }
+    }
+
+    private void quoted(final String text) {
+        sb.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

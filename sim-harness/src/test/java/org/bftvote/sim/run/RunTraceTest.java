@@ -1,0 +1,54 @@
+package org.bftvote.sim.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --trace DIR} records the run, and {@code replay DIR --expect OUT/expectations.yaml} writes the same
+ * {@code summary.json} and {@code frames.csv}, byte for byte.
+ */
+class RunTraceTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void replayOfARecordedRunWritesTheSameSummaryAndCsv() throws Exception {
+        final Path live = temp.resolve("live");
+        final Path trace = temp.resolve("trace");
+        final Path replayed = temp.resolve("replayed");
+        // 11 s of hard-over: the fault at 10 s is detected and excluded, so the trace carries exclusions too; the
+        // availability expectation (set for 30 s) fails over 11 s, so the verdict must come back the same too.
+        final ScenarioRunTest.Result run = ScenarioRunTest.cli("run", "hard-over", "--duration", "11", "--out",
+            live.toString(), "--trace", trace.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("trace:   " + trace), run.out());
+        final String summary = Files.readString(live.resolve("summary.json"));
+        assertTrue(summary.contains("\"status\": \"detected\""), summary);
+
+        final ScenarioRunTest.Result replay = ScenarioRunTest.cli(false, "replay", trace.toString(), "--out",
+            replayed.toString(), "--expect", live.resolve(SimulationRunner.EXPECTATIONS_YAML).toString());
+        assertEquals(1, replay.exitCode(), replay.err());
+        assertArrayEquals(Files.readAllBytes(live.resolve("summary.json")),
+            Files.readAllBytes(replayed.resolve("summary.json")));
+        assertArrayEquals(Files.readAllBytes(live.resolve("frames.csv")),
+            Files.readAllBytes(replayed.resolve("frames.csv")));
+    }
+
+    @Test
+    void anOccupiedTraceDirectoryIsRefused() throws Exception {
+        final Path trace = temp.resolve("trace");
+        Files.createDirectories(trace);
+        Files.writeString(trace.resolve("other.txt"), "x");
+        final ScenarioRunTest.Result run = ScenarioRunTest.cli("run", "hard-over", "--duration", "0.5", "--out",
+            temp.resolve("out").toString(), "--trace", trace.toString());
+        assertEquals(3, run.exitCode(), run.out());
+        assertTrue(run.err().contains("not empty"), run.err());
+    }
+}
