@@ -16,6 +16,7 @@ final class FrameRing {
 
     final double[][][] readings;
     final long[][] valid;
+    final long[][] fresh;
     final long[][][] outBits;
     final int[][][] outStatus;
     final long[][] referenceBits;
@@ -27,6 +28,7 @@ final class FrameRing {
     FrameRing(final int lanes, final int signals) {
         readings = new double[SLOTS][lanes][signals];
         valid = new long[SLOTS][lanes];
+        fresh = new long[SLOTS][lanes];
         outBits = new long[SLOTS][lanes][signals];
         outStatus = new int[SLOTS][lanes][signals];
         referenceBits = new long[SLOTS][signals];

@@ -104,7 +104,7 @@ final class UdpLaneNode implements Runnable {
             LockSupport.parkNanos(READINGS_POLL_NS);
         }
         final int slot = FrameRing.slot(f);
-        pipeline.beginFrame(f, ring.readings[slot][self], ring.valid[slot][self]);
+        pipeline.beginFrame(f, ring.readings[slot][self], ring.valid[slot][self], ring.fresh[slot][self]);
         java.util.Arrays.fill(roundMask, 0L);
         deliverHeld();
         for (int r = 1; r <= rounds; r++) {
@@ -144,7 +144,7 @@ final class UdpLaneNode implements Runnable {
         pipeline.completeFrame();
         final long end = System.nanoTime();
         stats.record(end - start, end > clock.frameDeadline(f));
-        for (int s = 0; s < lane.signals(); s++) {
+        for (int s = 0; s < pipeline.config().signals(); s++) {
             final ChannelOutput out = pipeline.output(s);
             ring.outBits[slot][self][s] = Double.doubleToRawLongBits(out.value());
             ring.outStatus[slot][self][s] = out.status().ordinal();

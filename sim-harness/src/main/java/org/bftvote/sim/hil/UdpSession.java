@@ -186,13 +186,18 @@ final class UdpSession {
                 final int slot = FrameRing.slot(f);
                 for (int l = 0; l < lanes; l++) {
                     long valid = 0L;
+                    long fresh = 0L;
                     for (int s = 0; s < signals; s++) {
                         ring.readings[slot][l][s] = sample.sensor(l, s);
                         if (sample.sensorValid(l, s)) {
                             valid |= 1L << s;
                         }
+                        if (sample.sensorFresh(l, s)) {
+                            fresh |= 1L << s;
+                        }
                     }
                     ring.valid[slot][l] = valid;
+                    ring.fresh[slot][l] = fresh;
                 }
                 for (int s = 0; s < signals; s++) {
                     ring.referenceBits[slot][s] = Double.doubleToRawLongBits(sample.output(0, s));
