@@ -22,6 +22,8 @@ import org.bftvote.Require;
  */
 public final class BusNetwork implements BusChannel {
     private static final int OUTCOMES = DeliveryOutcome.values().length;
+    /** Slots of the corruption-probability cache, a power of two (each round of a frame has its own length). */
+    private static final int LENGTH_CACHE = 16;
 
     private final BusSpec spec;
     private final int lanes;
@@ -32,8 +34,8 @@ public final class BusNetwork implements BusChannel {
     private long deliveries;
     private long misaddressed;
     private final double logIntactBit;
-    private int cachedLength = -1;
-    private double cachedCorruption;
+    private final int[] cachedLength = new int[LENGTH_CACHE];
+    private final double[] cachedCorruption = new double[LENGTH_CACHE];
 
     /**
      * @param spec     the network
@@ -55,6 +57,7 @@ public final class BusNetwork implements BusChannel {
             bad[i] = random.chance(stationaryBad);
         }
         this.logIntactBit = StrictMath.log1p(-spec.bitErrorRate());
+        java.util.Arrays.fill(cachedLength, -1);
     }
 
     /**
@@ -119,12 +122,14 @@ public final class BusNetwork implements BusChannel {
         return outcome;
     }
 
+    /** Cached per length: messages of different lengths alternate, and the exponential is costly. */
     private double corruptionProbability(final int len) {
-        if (len != cachedLength) {
-            cachedLength = len;
-            cachedCorruption = -StrictMath.expm1(8.0 * len * logIntactBit);
+        final int slot = len & (LENGTH_CACHE - 1);
+        if (cachedLength[slot] != len) {
+            cachedLength[slot] = len;
+            cachedCorruption[slot] = -StrictMath.expm1(8.0 * len * logIntactBit);
         }
-        return cachedCorruption;
+        return cachedCorruption[slot];
     }
 
     private double marginalProbability(final long frame, final int sender) {

@@ -48,7 +48,10 @@ public final class SensorModel {
     private final boolean[] lineSaturated;
     private final int[] lineTwoFaced;
     private long calls;
+    private int writeSlot;
     private int outputSlot = -1;
+    private long nextFrame;
+    private int updatePhase;
 
     private boolean hasSample;
     private double lastRaw;
@@ -126,16 +129,25 @@ public final class SensorModel {
      */
     public SensorReading sample(final long frame, final double truth) {
         drawRandomOnsets(frame);
-        final int slot = (int) (calls % lineValue.length);
-        if (frame % spec.updateDivider() == 0) {
+        final int slot = writeSlot;
+        // The phase follows consecutive frames without a division; any other frame recomputes it.
+        if (calls > 0 && frame == nextFrame) {
+            updatePhase = updatePhase + 1 == spec.updateDivider() ? 0 : updatePhase + 1;
+        } else {
+            updatePhase = (int) (frame % spec.updateDivider());
+        }
+        nextFrame = frame + 1;
+        if (updatePhase == 0) {
             takeSample(frame, truth);
             store(slot, true);
         } else {
             store(slot, false);
         }
         calls++;
+        // The line holds latencyFrames + 1 entries: the entry after the one just written is latencyFrames old.
+        writeSlot = slot + 1 == lineValue.length ? 0 : slot + 1;
         if (calls > spec.latencyFrames()) {
-            outputSlot = (int) ((calls - 1 - spec.latencyFrames()) % lineValue.length);
+            outputSlot = writeSlot;
             reading.set(lineValue[outputSlot], lineFresh[outputSlot], lineValid[outputSlot],
                 lineSaturated[outputSlot]);
         } else {

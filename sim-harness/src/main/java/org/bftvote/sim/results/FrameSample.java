@@ -23,6 +23,8 @@ import java.util.Arrays;
  * Indices out of range are programming errors and throw {@link ArrayIndexOutOfBoundsException}.
  */
 public final class FrameSample {
+    private static final int INVALID = OutputStatusCode.INVALID.code();
+
     private final int lanes;
     private final int signals;
     private final long allLanes;
@@ -30,12 +32,12 @@ public final class FrameSample {
     private long frame;
     private double timeS;
     private final double[] truth;
-    private final double[][] sensor;
-    private final boolean[][] sensorValid;
-    private final boolean[][] sensorFresh;
-    private final double[][] output;
-    private final int[][] status;
-    private final long[][] healthMask;
+    private final double[] sensor;
+    private final boolean[] sensorValid;
+    private final boolean[] sensorFresh;
+    private final double[] output;
+    private final int[] status;
+    private final long[] healthMask;
     private final long[] excludedLanes;
     private long oracleHealthyLanes;
     private final long[] oracleFaultyChannels;
@@ -50,12 +52,12 @@ public final class FrameSample {
         this.signals = descriptor.signalCount();
         this.allLanes = lanes == 64 ? -1L : (1L << lanes) - 1;
         this.truth = new double[signals];
-        this.sensor = new double[lanes][signals];
-        this.sensorValid = new boolean[lanes][signals];
-        this.sensorFresh = new boolean[lanes][signals];
-        this.output = new double[lanes][signals];
-        this.status = new int[lanes][signals];
-        this.healthMask = new long[lanes][signals];
+        this.sensor = new double[lanes * signals];
+        this.sensorValid = new boolean[lanes * signals];
+        this.sensorFresh = new boolean[lanes * signals];
+        this.output = new double[lanes * signals];
+        this.status = new int[lanes * signals];
+        this.healthMask = new long[lanes * signals];
         this.excludedLanes = new long[lanes];
         this.oracleFaultyChannels = new long[signals];
         this.messages = new long[descriptor.messageOutcomes().size()];
@@ -72,14 +74,12 @@ public final class FrameSample {
         this.frame = frameIndex;
         this.timeS = timeSeconds;
         Arrays.fill(truth, Double.NaN);
-        for (int l = 0; l < lanes; l++) {
-            Arrays.fill(sensor[l], Double.NaN);
-            Arrays.fill(sensorValid[l], false);
-            Arrays.fill(sensorFresh[l], false);
-            Arrays.fill(output[l], Double.NaN);
-            Arrays.fill(status[l], OutputStatusCode.INVALID.code());
-            Arrays.fill(healthMask[l], 0L);
-        }
+        Arrays.fill(sensor, Double.NaN);
+        Arrays.fill(sensorValid, false);
+        Arrays.fill(sensorFresh, false);
+        Arrays.fill(output, Double.NaN);
+        Arrays.fill(status, INVALID);
+        Arrays.fill(healthMask, 0L);
         Arrays.fill(excludedLanes, 0L);
         Arrays.fill(oracleFaultyChannels, 0L);
         Arrays.fill(messages, 0L);
@@ -103,9 +103,9 @@ public final class FrameSample {
      * @param fresh  whether it is new this frame
      */
     public void sensor(final int lane, final int signal, final double value, final boolean valid, final boolean fresh) {
-        sensor[lane][signal] = value;
-        sensorValid[lane][signal] = valid;
-        sensorFresh[lane][signal] = fresh;
+        sensor[at(lane, signal)] = value;
+        sensorValid[at(lane, signal)] = valid;
+        sensorFresh[at(lane, signal)] = fresh;
     }
 
     /**
@@ -117,9 +117,9 @@ public final class FrameSample {
      */
     public void output(final int lane, final int signal, final double value, final int statusCode,
         final long health) {
-        output[lane][signal] = value;
-        status[lane][signal] = statusCode;
-        healthMask[lane][signal] = health;
+        output[at(lane, signal)] = value;
+        status[at(lane, signal)] = statusCode;
+        healthMask[at(lane, signal)] = health;
     }
 
     /**
@@ -199,7 +199,7 @@ public final class FrameSample {
      * @return the lane's own reading
      */
     public double sensor(final int lane, final int signal) {
-        return sensor[lane][signal];
+        return sensor[at(lane, signal)];
     }
 
     /**
@@ -208,7 +208,7 @@ public final class FrameSample {
      * @return whether the reading was valid
      */
     public boolean sensorValid(final int lane, final int signal) {
-        return sensorValid[lane][signal];
+        return sensorValid[at(lane, signal)];
     }
 
     /**
@@ -217,7 +217,7 @@ public final class FrameSample {
      * @return whether the reading was fresh
      */
     public boolean sensorFresh(final int lane, final int signal) {
-        return sensorFresh[lane][signal];
+        return sensorFresh[at(lane, signal)];
     }
 
     /**
@@ -226,7 +226,7 @@ public final class FrameSample {
      * @return the lane's voted value
      */
     public double output(final int lane, final int signal) {
-        return output[lane][signal];
+        return output[at(lane, signal)];
     }
 
     /**
@@ -235,7 +235,7 @@ public final class FrameSample {
      * @return the lane's output status code
      */
     public int status(final int lane, final int signal) {
-        return status[lane][signal];
+        return status[at(lane, signal)];
     }
 
     /**
@@ -244,7 +244,7 @@ public final class FrameSample {
      * @return channels the lane considers healthy for this signal
      */
     public long healthMask(final int lane, final int signal) {
-        return healthMask[lane][signal];
+        return healthMask[at(lane, signal)];
     }
 
     /**
@@ -290,5 +290,13 @@ public final class FrameSample {
     /** @return whether the fault hypothesis is exceeded this frame */
     public boolean hypothesisExceeded() {
         return hypothesisExceeded;
+    }
+
+    /** Per-lane, per-signal values sit in one flat array each (one fill per frame); a bad signal still throws. */
+    private int at(final int lane, final int signal) {
+        if (signal < 0 || signal >= signals) {
+            throw new ArrayIndexOutOfBoundsException(signal);
+        }
+        return lane * signals + signal;
     }
 }

@@ -212,8 +212,9 @@ public final class Simulation {
             long valid = 0L;
             long fresh = 0L;
             for (int s = 0; s < signals; s++) {
-                final SensorReading r = sensors[l][s].sample(f, sample.truth(s));
-                final double value = sensors[l][s].valueFor(l);
+                final SensorModel sensor = sensors[l][s];
+                final SensorReading r = sensor.sample(f, sample.truth(s));
+                final double value = sensor.valueFor(l);
                 readings[l][s] = value;
                 if (r.valid()) {
                     valid |= 1L << s;
