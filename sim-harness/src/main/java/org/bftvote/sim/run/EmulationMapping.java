@@ -57,14 +57,24 @@ public final class EmulationMapping {
     /**
      * @param sensor      the sensor profile
      * @param frameRateHz the platform's frame rate
-     * @return the healthy sensor's spec
+     * @return the healthy sensor's spec, with the profile's bias as the unit's bias
      */
     public static SensorSpec sensor(final SensorProfile sensor, final double frameRateHz) {
+        return sensor(sensor, frameRateHz, sensor.bias());
+    }
+
+    /**
+     * @param sensor      the sensor profile
+     * @param frameRateHz the platform's frame rate
+     * @param unitBias    this unit's own bias (the profile gives the spread between units)
+     * @return the healthy sensor's spec
+     */
+    public static SensorSpec sensor(final SensorProfile sensor, final double frameRateHz, final double unitBias) {
         final int divider = (int) Math.max(1L, Math.round(frameRateHz / sensor.updateRate()));
         final int latency = (int) Math.min(SensorSpec.MAX_LATENCY_FRAMES,
             Math.round(sensor.latencySeconds() * frameRateHz));
         return new SensorSpec(sensor.rangeMin(), sensor.rangeMax(), sensor.resolution(), sensor.noiseRms(),
-            sensor.bias(), 0.0, divider, latency);
+            unitBias, 0.0, divider, latency);
     }
 
     /**

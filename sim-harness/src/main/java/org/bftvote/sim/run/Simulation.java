@@ -61,6 +61,9 @@ import org.bftvote.sim.yaml.ProfileException;
  * <p>Build allocates everything; {@link #step(FrameSample)} allocates nothing. Not thread safe.
  */
 public final class Simulation {
+    /** Mixed into the scenario seed for the root of the sensor units' calibration biases. */
+    private static final long UNIT_BIAS_SALT = 0xB1A5_5EED_CA1B_0001L;
+
     private static final OutputStatusCode[] STATUS_CODE = statusCodes();
     private static final FaultClass[] FAULT_CLASSES = FaultClass.values();
     private static final String LANE_EXCLUDED = "lane excluded (agreed accusations)";
@@ -110,6 +113,9 @@ public final class Simulation {
         this.signals = platform.signals().size();
         this.descriptor = descriptor(scenario);
         final RandomStreams streams = new RandomStreams(scenario.seed());
+        // Each sensor unit's own calibration bias is drawn once from a root of its own, so adding it leaves every
+        // other stream (and so every other random choice of the run) as it was.
+        final RandomStreams unitBiases = new RandomStreams(scenario.seed() ^ UNIT_BIAS_SALT);
         try {
             truth = new TruthModel[signals];
             for (int s = 0; s < signals; s++) {
@@ -119,7 +125,7 @@ public final class Simulation {
             sensors = new SensorModel[lanes][signals];
             for (int l = 0; l < lanes; l++) {
                 for (int s = 0; s < signals; s++) {
-                    sensors[l][s] = sensorModel(scenario, l, s, streams);
+                    sensors[l][s] = sensorModel(scenario, l, s, streams, unitBiases);
                 }
             }
             final List<BusFault> busFaults = new ArrayList<>();
@@ -340,10 +346,15 @@ public final class Simulation {
             : ScheduledFailure.PERMANENT;
     }
 
-    private SensorModel sensorModel(final Scenario sc, final int lane, final int signal, final RandomStreams streams) {
+    private SensorModel sensorModel(final Scenario sc, final int lane, final int signal, final RandomStreams streams,
+        final RandomStreams unitBiases) {
         final PlatformProfile platform = sc.platform();
         final SignalSpec spec = platform.signals().get(signal);
         final SensorProfile sensor = spec.sensorsByLane().get(lane);
+        // The profile's bias is the 1-sigma spread of installation and calibration error between units: every unit
+        // gets its own, as real redundant sensors do (a bias common to all units would be invisible to any vote).
+        final double unitBias = sensor.bias()
+            * unitBiases.stream("bias." + platform.lanes().get(lane) + "." + spec.name()).nextGaussian();
         final List<ScheduledFailure> scheduled = new ArrayList<>();
         for (final org.bftvote.sim.scenario.FaultInjection f : sc.faults()) {
             if (f instanceof org.bftvote.sim.scenario.FaultInjection.SensorFault sf && sf.lane() == lane
@@ -362,7 +373,7 @@ public final class Simulation {
                     mode.ratePerFlightHour() * sc.randomFaults().scale(), duration));
             }
         }
-        return new SensorModel(EmulationMapping.sensor(sensor, frameRateHz), frameRateHz, scheduled, rates,
+        return new SensorModel(EmulationMapping.sensor(sensor, frameRateHz, unitBias), frameRateHz, scheduled, rates,
             streams.stream("sensor." + platform.lanes().get(lane) + "." + spec.name()));
     }
 
