@@ -584,12 +584,13 @@ public final class AgreementLane {
             if (status == EntryStatus.RELAYED_ERROR && !validErrorToken(round, word)) {
                 return DropReason.BAD_ERROR_TOKEN;
             }
-            final int signal = IcMessage.entrySignal(buffer, at);
+            final int pathAndSignal = IcMessage.entryPathAndSignal(buffer, at);
+            final int signal = pathAndSignal >>> 16;
             if (signal >= engineSignals) {
                 return DropReason.SIGNAL_OUT_OF_RANGE;
             }
             // In range, of length `round`, ending at the link and avoiding this lane: the precomputed key says all.
-            final int path = IcMessage.entryPath(buffer, at);
+            final int path = pathAndSignal & IcMessage.MAX_U16;
             if (path >= pathKeys.length || pathKeys[path] != expectedKey) {
                 return DropReason.IMPOSSIBLE_PATH;
             }
