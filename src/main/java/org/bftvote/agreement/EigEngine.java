@@ -72,11 +72,12 @@ import java.util.Arrays;
  * counts as asymmetric.
  *
  * <p>Footprint: a word ({@code long}) and a status ({@code byte}) per tree node and signal, the same again for the
- * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, its {@link EigPaths}, and
- * index tables fixed at construction (emit lists, accept keys, resolution order: a few int per tree node) so that
- * no per-frame step walks the tree. All allocated when built: about 8.5 KiB for n = 4, m = 1, K = 32 and about
- * 106 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical output for
- * identical input and call order). Not thread safe.
+ * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, and index tables fixed at
+ * construction (emit lists, accept keys, resolution order: a few int per tree node) so that no per-frame step walks
+ * the tree. The {@link EigPaths} numbering is not a copy: it is the configuration's, shared by every engine and lane
+ * built from it ({@code AgreementConfig.paths()}). All allocated when built: about 7.5 KiB for n = 4, m = 1,
+ * K = 32 and about 93 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical
+ * output for identical input and call order). Not thread safe.
  */
 public final class EigEngine {
     /** Internal status of a node not yet received in the current frame. */
