@@ -47,6 +47,12 @@ public final class AgreementConfig {
     private final FaultBudget budget;
     private final long defaultWord;
     private final boolean withinBound;
+    /**
+     * The EIG tree numbering, built on first use by {@link #paths()} and then shared by every engine and lane built
+     * from this configuration. Not built eagerly: configurations are also built only to be checked (bound checks,
+     * budgets after exclusion), and a tree can be large.
+     */
+    private EigPaths paths;
 
     private AgreementConfig(final Builder builder, final boolean withinBound) {
         this.lanes = builder.lanes;
@@ -146,6 +152,23 @@ public final class AgreementConfig {
     public boolean holds(final int excluded, final FaultBudget budget) {
         return FaultBudget.holds(mode, lanes, m, excluded, budget.asymmetric(), budget.symmetric(),
             budget.benign());
+    }
+
+    /**
+     * The EIG tree numbering for (n, m), one instance per configuration, so that the n engines and lanes built from
+     * it do not each hold a copy. Safe to share between threads without locking: {@link EigPaths} is immutable with
+     * only final fields, so a thread that reads a non-null reference sees it fully built (JLS 17.5); two threads
+     * racing on the first call may each build one, and both are identical, so either may be kept.
+     *
+     * @return the tree numbering of this configuration's n and m
+     */
+    EigPaths paths() {
+        EigPaths tree = paths;
+        if (tree == null) {
+            tree = new EigPaths(lanes, m);
+            paths = tree;
+        }
+        return tree;
     }
 
     /**

@@ -51,9 +51,10 @@ import org.bftvote.InvalidConfigException;
  * (persistence, exclusion) is the caller's policy; {@link #excludeLane(int)} applies it.
  *
  * <h2>Footprint</h2>
- * All arrays are sized from (n, m, K) when built: the engine's tree, a duplicate-check stamp per (path, signal),
- * the (round, link) each tree node may arrive on, and n x (K + 1) round-1 copies. No call allocates, logs or throws on bad input; misuse by the host is reported by
- * negative status codes. Not thread safe: one thread drives a lane.
+ * All arrays are sized from (n, m, K) when built: the engine (its tree numbering is shared through the
+ * configuration), a duplicate-check stamp per (path, signal), the (round, link) each tree node may arrive on, and a
+ * decoded copy of the largest message's entries. No call allocates, logs or throws on bad input; misuse by the host
+ * is reported by negative status codes. Not thread safe: one thread drives a lane.
  */
 public final class AgreementLane {
     /** {@link #onMessage} result: every entry was accepted. */
@@ -95,8 +96,14 @@ public final class AgreementLane {
 
     private final long[] ownWords;
     private final byte[] ownStatus;
-    private final long[] directWords;
-    private final byte[] directStatus;
+    /*
+     * The entries of the message being checked, decoded once by checkEntries and handed to the engine by deliver
+     * only if the whole message passed: the engine slot (path * signals + signal), the word and the status of entry
+     * i. Sized for the largest well-formed message (TOO_MANY_ENTRIES is checked before any entry is decoded).
+     */
+    private final int[] entrySlots;
+    private final long[] entryWords;
+    private final byte[] entryStatus;
     /**
      * Per tree node, the only (round, link) whose messages may carry it, as {@link #pathKey(int, int)}; or -1 for a
      * node on a path through this lane, which no message may carry. Built once so that the per-entry path check is
@@ -143,7 +150,7 @@ public final class AgreementLane {
         this.rounds = config.rounds();
         this.hybrid = config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED;
         this.engine = new EigEngine(config, self);
-        final EigPaths paths = new EigPaths(lanes, config.m());
+        final EigPaths paths = config.paths();
         org.bftvote.Require.inRange("EIG path count", paths.count(), 1, IcMessage.MAX_U16 + 1);
         this.accuserThreshold = faultBudget(config) + 1;
 
@@ -168,8 +175,9 @@ public final class AgreementLane {
 
         this.ownWords = new long[engineSignals];
         this.ownStatus = new byte[engineSignals];
-        this.directWords = new long[lanes * engineSignals];
-        this.directStatus = new byte[lanes * engineSignals];
+        this.entrySlots = new int[maxEntries];
+        this.entryWords = new long[maxEntries];
+        this.entryStatus = new byte[maxEntries];
         this.entryStamps = new int[paths.count() * engineSignals];
         this.pathKeys = new int[paths.count()];
         for (int path = 0; path < pathKeys.length; path++) {
@@ -271,8 +279,6 @@ public final class AgreementLane {
         contradictionMask = 0;
         accusedMask = 0;
         Arrays.fill(receivedRounds, 0);
-        Arrays.fill(directStatus, EntryStatus.MISSING);
-        Arrays.fill(directWords, 0L);
         return OK;
     }
 
@@ -347,34 +353,18 @@ public final class AgreementLane {
             return drop(entryFault, link, true);
         }
         receivedRounds[link] |= 1 << round;
-        return deliver(link, round, count, buffer, offset);
+        return deliver(link, count);
     }
 
     /**
-     * Hands the entries of a message that passed every check to the engine. Round 1 carries the sender's own
-     * readings, which are also kept as diagnosis evidence; the two loops keep that test out of the relay rounds,
-     * which carry most of the entries.
+     * Hands the entries of a message that passed every check to the engine, from the copy {@link #checkEntries}
+     * decoded. The engine's own per-entry checks are skipped ({@link EigEngine#storeChecked}): this lane has just
+     * made each of them for the whole message, against the same configuration, the same exclusions (the lane
+     * excludes in the engine whenever it excludes itself) and the same open round, so they cannot fail here.
      */
-    private int deliver(final int link, final int round, final int count, final byte[] buffer, final int offset) {
-        if (round == 1) {
-            final int base = link * engineSignals;
-            for (int i = 0; i < count; i++) {
-                final int at = IcMessage.entryOffset(offset, i);
-                final int signal = IcMessage.entrySignal(buffer, at);
-                final long word = IcMessage.entryWord(buffer, at);
-                final byte status = IcMessage.entryStatus(buffer, at);
-                if (!engine.accept(round, link, IcMessage.entryPath(buffer, at), signal, word, status)) {
-                    return drop(DropReason.ENGINE_REJECTED, link, true);
-                }
-                directWords[base + signal] = word;
-                directStatus[base + signal] = status;
-            }
-            return ACCEPTED;
-        }
+    private int deliver(final int link, final int count) {
         for (int i = 0; i < count; i++) {
-            final int at = IcMessage.entryOffset(offset, i);
-            if (!engine.accept(round, link, IcMessage.entryPath(buffer, at), IcMessage.entrySignal(buffer, at),
-                IcMessage.entryWord(buffer, at), IcMessage.entryStatus(buffer, at))) {
+            if (!engine.storeChecked(entrySlots[i], entryWords[i], entryStatus[i])) {
                 return drop(DropReason.ENGINE_REJECTED, link, true);
             }
         }
@@ -590,15 +580,17 @@ public final class AgreementLane {
             if (status != EntryStatus.VALUE && status != EntryStatus.RELAYED_ERROR) {
                 return DropReason.BAD_STATUS;
             }
-            if (status == EntryStatus.RELAYED_ERROR && !validErrorToken(round, IcMessage.entryWord(buffer, at))) {
+            final long word = IcMessage.entryWord(buffer, at);
+            if (status == EntryStatus.RELAYED_ERROR && !validErrorToken(round, word)) {
                 return DropReason.BAD_ERROR_TOKEN;
             }
-            final int signal = IcMessage.entrySignal(buffer, at);
+            final int pathAndSignal = IcMessage.entryPathAndSignal(buffer, at);
+            final int signal = pathAndSignal >>> 16;
             if (signal >= engineSignals) {
                 return DropReason.SIGNAL_OUT_OF_RANGE;
             }
             // In range, of length `round`, ending at the link and avoiding this lane: the precomputed key says all.
-            final int path = IcMessage.entryPath(buffer, at);
+            final int path = pathAndSignal & IcMessage.MAX_U16;
             if (path >= pathKeys.length || pathKeys[path] != expectedKey) {
                 return DropReason.IMPOSSIBLE_PATH;
             }
@@ -607,6 +599,10 @@ public final class AgreementLane {
                 return DropReason.DUPLICATE_ENTRY;
             }
             entryStamps[slot] = stamp;
+            // The duplicate-check slot is the engine's slot too (same node numbering, same signal count).
+            entrySlots[i] = slot;
+            entryWords[i] = word;
+            entryStatus[i] = status;
         }
         return null;
     }
@@ -616,15 +612,21 @@ public final class AgreementLane {
         return hybrid ? word >= 1 && word < round : word == 0;
     }
 
+    /**
+     * Compares each peer's round-1 entries with the values decided for it. The round-1 entries are read from the
+     * engine's node {@code (peer)} (node index = peer), which holds exactly what that message carried: decide
+     * resolves into separate rows and leaves received rows alone. A signal the message did not carry reads there as
+     * missing (MISSING in OMH, the word-0 error token in OM) once round 1 is closed; {@link #consistent} treats any
+     * non-VALUE sent status alike, so that is the same verdict as "nothing sent".
+     */
     private void collectContradictions() {
         for (int peer = 0; peer < lanes; peer++) {
             if (peer == self || isExcluded(peer) || (receivedRounds[peer] & (1 << 1)) == 0) {
                 continue;
             }
             for (int k = 0; k < engineSignals; k++) {
-                final int at = peer * engineSignals + k;
-                if (!consistent(directStatus[at], directWords[at], engine.decidedStatus(peer, k),
-                    engine.decidedWord(peer, k))) {
+                if (!consistent(engine.storedStatus(peer, k), engine.storedWord(peer, k),
+                    engine.decidedStatus(peer, k), engine.decidedWord(peer, k))) {
                     contradictionMask |= 1L << peer;
                     break;
                 }

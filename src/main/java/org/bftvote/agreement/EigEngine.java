@@ -72,11 +72,12 @@ import java.util.Arrays;
  * counts as asymmetric.
  *
  * <p>Footprint: a word ({@code long}) and a status ({@code byte}) per tree node and signal, the same again for the
- * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, its {@link EigPaths}, and
- * index tables fixed at construction (emit lists, accept keys, resolution order: a few int per tree node) so that
- * no per-frame step walks the tree. All allocated when built: about 8.5 KiB for n = 4, m = 1, K = 32 and about
- * 106 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical output for
- * identical input and call order). Not thread safe.
+ * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, and index tables fixed at
+ * construction (emit lists, accept keys, resolution order: a few int per tree node) so that no per-frame step walks
+ * the tree. The {@link EigPaths} numbering is not a copy: it is the configuration's, shared by every engine and lane
+ * built from it ({@code AgreementConfig.paths()}). All allocated when built: about 7.5 KiB for n = 4, m = 1,
+ * K = 32 and about 93 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical
+ * output for identical input and call order). Not thread safe.
  */
 public final class EigEngine {
     /** Internal status of a node not yet received in the current frame. */
@@ -174,7 +175,8 @@ public final class EigEngine {
         this.hybrid = config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED;
         this.original = variant == Variant.ORIGINAL_1988;
         this.defaultWord = config.defaultWord();
-        this.paths = new EigPaths(lanes, m);
+        // One immutable tree per configuration, shared by every engine and lane built from it.
+        this.paths = config.paths();
         int most = 0;
         for (int round = 1; round <= config.rounds(); round++) {
             most = Math.max(most, config.entriesPerMessage(round));
@@ -419,6 +421,28 @@ public final class EigEngine {
     }
 
     /**
+     * Stores one entry whose every check {@link #accept} makes has already been made by the caller, for
+     * {@link AgreementLane}: it validates a whole message (round open and in range, sender = link, not this lane,
+     * not excluded, path of the round ending at the sender and avoiding this lane, signal in range, wire status and
+     * token rule, no duplicate in the message) before handing any entry over, so repeating those checks per entry
+     * here would only cost time. The one check kept is that the slot is still empty: it is a single load, and it
+     * keeps an entry from overwriting another even if a caller's checks ever drifted from the engine's.
+     *
+     * @param slot  {@code pathIndex * signals + signal} of an entry the caller checked
+     * @param word  value word or error code
+     * @param st    {@link EntryStatus#VALUE} or {@link EntryStatus#RELAYED_ERROR}
+     * @return true if stored; false if the slot already held an entry this frame (nothing is changed then)
+     */
+    boolean storeChecked(final int slot, final long word, final byte st) {
+        if (status[slot] != EMPTY) {
+            return false;
+        }
+        words[slot] = word;
+        status[slot] = st;
+        return true;
+    }
+
+    /**
      * The path part of the checks {@link #accept} makes, for a caller that validates a whole message before handing
      * any entry over: the node's length is the round, its last lane is the sender, and it does not contain this
      * lane. One table lookup.
@@ -651,8 +675,11 @@ public final class EigEngine {
     /**
      * @param pathIndex tree node
      * @param signal    signal
-     * @return the stored status: VALUE, RELAYED_ERROR, MISSING, or -1 if not yet received in an open round (and
-     *     for nodes this lane never receives)
+     * @return the stored status: VALUE or RELAYED_ERROR as received (or, for node {@code (self)}, this lane's
+     *     own reading: VALUE, or what a missing reading is stored as); -1 while the node's round is open and
+     *     nothing has arrived for it; once its round is closed, a node that did not arrive reads as missing:
+     *     MISSING in OMH, RELAYED_ERROR with word 0 (the default token) in OM. Nodes on paths through this lane,
+     *     which it never receives, follow the same rule: -1 until their round is closed, then missing.
      */
     public byte storedStatus(final int pathIndex, final int signal) {
         return status[pathIndex * signals + signal];

@@ -217,6 +217,18 @@ public final class IcMessage {
     }
 
     /**
+     * Path and signal of an entry in one 32-bit load, for the per-entry checks of a received message: the two u16
+     * fields are adjacent and little-endian, so the path is the low half and the signal the high half.
+     *
+     * @param buffer      message bytes
+     * @param entryOffset entry start
+     * @return {@code path | signal << 16}; path = {@code value & 0xFFFF}, signal = {@code value >>> 16}
+     */
+    static int entryPathAndSignal(final byte[] buffer, final int entryOffset) {
+        return (int) LE_INT.get(buffer, entryOffset + ENTRY_PATH_OFFSET);
+    }
+
+    /**
      * @param buffer      message bytes
      * @param entryOffset entry start
      * @return the status byte of the entry, unchecked
@@ -247,8 +259,8 @@ public final class IcMessage {
     public static void putEntry(
         final byte[] buffer, final int entryOffset, final int path, final int signal, final byte status,
         final long word) {
-        putU16(buffer, entryOffset + ENTRY_PATH_OFFSET, path);
-        putU16(buffer, entryOffset + ENTRY_SIGNAL_OFFSET, signal);
+        // Path and signal are adjacent little-endian u16 fields: one 32-bit store writes the same four bytes.
+        putU32(buffer, entryOffset + ENTRY_PATH_OFFSET, (path & MAX_U16) | signal << 16);
         buffer[entryOffset + ENTRY_STATUS_OFFSET] = status;
         putU64(buffer, entryOffset + ENTRY_WORD_OFFSET, word);
     }

@@ -183,6 +183,55 @@ class EigEngineContractTest {
     }
 
     @Test
+    void storeCheckedFillsAnEmptySlotOnceAndNeverOverwrites() {
+        final AgreementConfig config = Scenario.om(4, 1, 2);
+        final EigEngine engine = new EigEngine(config, 0);
+        final byte[] valid = {EntryStatus.VALUE, EntryStatus.VALUE};
+        engine.beginFrame(0, new long[] {7, 8}, valid);
+        final int slot = 1 * 2 + 1; // node (1), signal 1
+        assertTrue(engine.storeChecked(slot, 5, EntryStatus.VALUE));
+        assertEquals(5, engine.storedWord(1, 1));
+        assertEquals(EntryStatus.VALUE, engine.storedStatus(1, 1));
+        assertFalse(engine.storeChecked(slot, 6, EntryStatus.RELAYED_ERROR), "second entry for the slot");
+        assertEquals(5, engine.storedWord(1, 1), "first entry kept");
+        assertEquals(EntryStatus.VALUE, engine.storedStatus(1, 1));
+        assertFalse(engine.storeChecked(0, 9, EntryStatus.VALUE), "own reading is never overwritten");
+        assertEquals(7, engine.storedWord(0, 0));
+        assertFalse(engine.accept(1, 1, 1, 1, 6, EntryStatus.VALUE), "accept sees the stored entry too");
+        engine.beginFrame(1, new long[] {7, 8}, valid);
+        assertTrue(engine.storeChecked(slot, 6, EntryStatus.VALUE), "a new frame empties the slot");
+        assertEquals(6, engine.storedWord(1, 1));
+    }
+
+    @Test
+    void aNodeNeverReceivedReadsEmptyUntilItsRoundClosesThenMissing() {
+        final AgreementConfig[] configs = {Scenario.om(4, 1, 1), Scenario.omh(4, 1, 1, 1, 0, 0)};
+        for (final AgreementConfig config : configs) {
+            final boolean hybrid = config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED;
+            final EigEngine engine = new EigEngine(config, 0);
+            final EigPaths paths = config.paths();
+            final int throughSelf = paths.child(1, 0); // path 1·0: relayed by this lane, never received by it
+            engine.beginFrame(0, new long[] {3}, new byte[] {EntryStatus.VALUE});
+            engine.closeRound(1);
+            assertEquals(-1, engine.storedStatus(throughSelf, 0), config + ": round 2 still open");
+            engine.closeRound(2);
+            assertEquals(hybrid ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR,
+                engine.storedStatus(throughSelf, 0), config + ": after its round closed");
+            assertEquals(0, engine.storedWord(throughSelf, 0), config.toString());
+        }
+    }
+
+    @Test
+    void everyEngineOfAConfigurationSharesOneTree() {
+        final AgreementConfig config = Scenario.om(7, 2, 2);
+        final EigPaths tree = config.paths();
+        assertTrue(tree == config.paths(), "built once");
+        assertTrue(tree == new EigEngine(config, 0).paths(), "lane 0");
+        assertTrue(tree == new EigEngine(config, 6).paths(), "lane 6");
+        assertEquals(new EigPaths(7, 2).count(), tree.count());
+    }
+
+    @Test
     void identicalInputsGiveBitIdenticalDecisions() {
         final AgreementConfig config = Scenario.omh(6, 1, 4, 1, 1, 0);
         final long[][] first = decisions(config);
