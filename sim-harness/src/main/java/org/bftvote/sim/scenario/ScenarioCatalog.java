@@ -17,7 +17,7 @@ import org.bftvote.sim.yaml.ProfileException;
 public record ScenarioCatalog(Path directory) {
 
     /** The scenario run when none is named. */
-    public static final String DEFAULT_SCENARIO = "nominal-triplex";
+    public static final String DEFAULT_SCENARIO = "aoa-bias-triplex";
 
     /**
      * Lists the scenario names (file names without {@code .yaml}) in name order.

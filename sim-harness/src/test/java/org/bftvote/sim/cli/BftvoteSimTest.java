@@ -108,7 +108,8 @@ class BftvoteSimTest {
         final Result result = execute("scenarios", "list");
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("nominal-triplex"), result.out());
-        assertTrue(result.out().contains("(default)"), result.out());
+        assertTrue(result.out().lines().anyMatch(l -> l.contains("aoa-bias-triplex") && l.contains("(default)")),
+            result.out());
         assertTrue(result.out().contains("two-faced-lane-quad"), result.out());
     }
 
@@ -116,7 +117,7 @@ class BftvoteSimTest {
     void scenariosValidateAll() {
         final Result result = execute("scenarios", "validate");
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(8, result.out().lines().filter(l -> l.startsWith("ok: ")).count(), result.out());
+        assertEquals(9, result.out().lines().filter(l -> l.startsWith("ok: ")).count(), result.out());
     }
 
     @Test
@@ -157,7 +158,7 @@ class BftvoteSimTest {
             return RunOutcome.PASSED;
         }, "run", "--profiles", RepoFiles.profiles().toString(), "--scenarios", RepoFiles.scenarios().toString());
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals("nominal-triplex", seen.get(0).name());
+        assertEquals("aoa-bias-triplex", seen.get(0).name());
     }
 
     @Test

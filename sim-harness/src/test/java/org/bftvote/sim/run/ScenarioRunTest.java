@@ -32,11 +32,11 @@ import picocli.CommandLine;
  * simulation's own guarantees hold in every one of them; runs are reproducible.
  */
 class ScenarioRunTest {
-    private static final List<String> SCENARIOS = List.of("nominal-triplex", "hard-over", "two-frozen-same-value",
+    private static final List<String> SCENARIOS = List.of("aoa-bias-triplex", "nominal-triplex", "hard-over", "two-frozen-same-value",
         "intermittent-spikes", "two-faced-lane-quad", "burst-loss-one-bus", "two-sequential-faults-quad-to-duplex",
         "beyond-fault-hypothesis");
     /** Scenarios whose faults stay within the platform's hypothesis in every frame. */
-    private static final List<String> WITHIN_HYPOTHESIS = List.of("nominal-triplex", "hard-over",
+    private static final List<String> WITHIN_HYPOTHESIS = List.of("aoa-bias-triplex", "nominal-triplex", "hard-over",
         "two-faced-lane-quad", "burst-loss-one-bus", "two-sequential-faults-quad-to-duplex");
     /** Frames of the allocation proof, as for every hot-path class of the project. */
     private static final int PROOF_FRAMES = 1_000_000;
@@ -137,12 +137,12 @@ class ScenarioRunTest {
 
     @Test
     void defaultOutputDirectoryIsNamedAfterScenarioAndSeed() {
-        final Path dir = Path.of("sim-out", "nominal-triplex-seed5");
+        final Path dir = Path.of("sim-out", "aoa-bias-triplex-seed5");
         final Result r = cli("run", "--seed", "5", "--duration", "1");
         try {
             assertEquals(0 == r.exitCode() || 1 == r.exitCode(), true, r.err());
             assertTrue(Files.exists(dir.resolve("summary.json")), r.out());
-            assertTrue(r.out().contains("scenario nominal-triplex"), r.out());
+            assertTrue(r.out().contains("scenario aoa-bias-triplex"), r.out());
         } finally {
             deleteTree(dir);
         }
