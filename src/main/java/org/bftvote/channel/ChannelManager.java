@@ -72,6 +72,10 @@ public final class ChannelManager {
 
     private final double rangeMin;
     private final double rangeMax;
+    // The range clamped to finite bounds: lowestPlain <= v <= highestPlain holds exactly for a finite value within
+    // the range (NaN fails every comparison), so the quiet frame checks rule 1's first two conditions at once.
+    private final double lowestPlain;
+    private final double highestPlain;
     private final double rateLimit;
     private final int staleLimit;
     private final int frozenFrames;
@@ -103,6 +107,15 @@ public final class ChannelManager {
     private OutputStatus lastStatus;
     private double lastGood;
     private int holdFrames;
+    // True iff the manager is in the steady state of isSteady apart from this frame's masks; kept up to date by every
+    // method that changes what it depends on (the quiet frame changes none of it), so the frame tests one field.
+    private boolean steady;
+    // True iff the previous frame was a quiet frame and every persistence counter is at 0. Then every stale count
+    // and frozen count is 0, every frame reason NONE, the hold count 0, and every channel's previous valid value
+    // is from frame settledFrame: the quiet frame neither rewrites those (they would not change) nor, until a
+    // general frame or a maintenance reset needs them (settle()), stores settledFrame into lastValidFrame.
+    private boolean settled;
+    private long settledFrame;
 
     /**
      * @param config   the signal's configuration
@@ -126,6 +139,8 @@ public final class ChannelManager {
         this.priority = config.duplex().fullOrder(n);
         this.rangeMin = config.rangeMin();
         this.rangeMax = config.rangeMax();
+        this.lowestPlain = Math.max(rangeMin, -Double.MAX_VALUE);
+        this.highestPlain = Math.min(rangeMax, Double.MAX_VALUE);
         this.rateLimit = config.rateLimit();
         this.staleLimit = config.staleLimit();
         this.frozenFrames = config.frozenFrames();
@@ -168,22 +183,25 @@ public final class ChannelManager {
         if (values.length < n || out.capacity() < n) {
             throw new IllegalArgumentException(sizeMessage(values.length, out.capacity()));
         }
-        if (n >= 3 && isSteady(validMask, freshMask)
+        if (steady && (validMask & freshMask & all) == all
             && (n == 3 ? quietTriplexFrame(frame, values, out) : quietFrame(frame, values, out))) {
             return OutputStatus.NORMAL;
         }
-        return anyFrame(frame, values, validMask, freshMask, out);
+        settle();
+        final OutputStatus status = anyFrame(frame, values, validMask, freshMask, out);
+        steady = isSteady();
+        return status;
     }
 
     /**
-     * Whether the manager and this frame's masks are in the steady state the {@link #quietFrame} is written for:
-     * every channel healthy, valid and fresh, with a previous valid value (and bit pattern, if the frozen check is
-     * on) to compare with, the output already {@code NORMAL} at full redundancy (so no event can be due). Reads
-     * only; anything else goes to the general frame.
+     * Whether the manager is in the steady state the {@link #quietFrame} is written for (given a frame where every
+     * channel is valid and fresh): three or more channels, every channel healthy, with a previous valid value (and
+     * bit pattern, if the frozen check is on) to compare with, the output already {@code NORMAL} at full
+     * redundancy (so no event can be due). Reads only; cached in {@link #steady} after every change of state.
      */
-    private boolean isSteady(final long validMask, final long freshMask) {
-        return failedMask == 0L
-            && (validMask & freshMask & all) == all
+    private boolean isSteady() {
+        return n >= 3
+            && failedMask == 0L
             && hasLastValid == all
             && (!frozenWatch || hasBits == all)
             && lastStatus == OutputStatus.NORMAL
@@ -211,8 +229,11 @@ public final class ChannelManager {
      * @see #quietTriplexFrame
      */
     private boolean quietFrame(final long frame, final double[] values, final ChannelOutput out) {
+        final boolean wasSettled = settled;
+        final double settledLimit = wasSettled ? rateLimitAfter(frame - settledFrame) : 0.0;
         for (int i = 0; i < n; i++) {
-            if (!isPlainInput(frame, i, values[i])) {
+            final double limit = wasSettled ? settledLimit : rateLimitAfter(frame - lastValidFrame[i]);
+            if (!isPlainInput(i, values[i], limit)) {
                 return false;
             }
         }
@@ -228,9 +249,13 @@ public final class ChannelManager {
         }
         // Every condition holds: from here on the same writes as the general frame.
         for (int i = 0; i < n; i++) {
-            acceptPlain(frame, i, values[i]);
+            if (wasSettled) {
+                acceptSettled(i, values[i]);
+            } else {
+                acceptPlain(frame, i, values[i]);
+            }
         }
-        finishQuiet(frame, voteResult.value(), voteResult.usedMask(), voteResult.spread(), out);
+        finishQuiet(frame, voteResult.value(), voteResult.usedMask(), voteResult.spread(), out, wasSettled);
         return true;
     }
 
@@ -244,7 +269,19 @@ public final class ChannelManager {
         final double a = values[0];
         final double b = values[1];
         final double c = values[2];
-        if (!isPlainInput(frame, 0, a) || !isPlainInput(frame, 1, b) || !isPlainInput(frame, 2, c)) {
+        final boolean wasSettled = settled;
+        final boolean plain;
+        if (wasSettled) {
+            // Every previous valid value is from the same frame, so one limit serves the three channels. The checks
+            // are combined with '&' rather than '&&': all three are cheap, and one branch replaces three.
+            final double limit = rateLimitAfter(frame - settledFrame);
+            plain = isPlainInput(0, a, limit) & isPlainInput(1, b, limit) & isPlainInput(2, c, limit);
+        } else {
+            plain = isPlainInput(0, a, rateLimitAfter(frame - lastValidFrame[0]))
+                && isPlainInput(1, b, rateLimitAfter(frame - lastValidFrame[1]))
+                && isPlainInput(2, c, rateLimitAfter(frame - lastValidFrame[2]));
+        }
+        if (!plain) {
             return false;
         }
         // Adding +0.0 turns -0.0 into +0.0, as the voters do before sorting.
@@ -254,7 +291,7 @@ public final class ChannelManager {
         final double lowXy = Math.min(x, y);
         final double highXy = Math.max(x, y);
         final double mid = Math.max(lowXy, Math.min(highXy, z));
-        if (Math.abs(a - mid) > threshold || Math.abs(b - mid) > threshold || Math.abs(c - mid) > threshold) {
+        if (Math.abs(a - mid) > threshold | Math.abs(b - mid) > threshold | Math.abs(c - mid) > threshold) {
             return false;
         }
         double value = mid;
@@ -268,10 +305,16 @@ public final class ChannelManager {
             used = voteResult.usedMask();
             spread = voteResult.spread();
         }
-        acceptPlain(frame, 0, a);
-        acceptPlain(frame, 1, b);
-        acceptPlain(frame, 2, c);
-        finishQuiet(frame, value, used, spread, out);
+        if (wasSettled) {
+            acceptSettled(0, a);
+            acceptSettled(1, b);
+            acceptSettled(2, c);
+        } else {
+            acceptPlain(frame, 0, a);
+            acceptPlain(frame, 1, b);
+            acceptPlain(frame, 2, c);
+        }
+        finishQuiet(frame, value, used, spread, out, wasSettled);
         return true;
     }
 
@@ -293,28 +336,82 @@ public final class ChannelManager {
     }
 
     /**
+     * {@link #acceptPlain} when the manager is {@link #settled}: the stale count, frozen count and reason are
+     * already cleared and the persistence counter at 0 (a good frame leaves it there), and the frame of the
+     * previous valid value is kept in {@link #settledFrame}; only the value and bit pattern change.
+     */
+    private void acceptSettled(final int i, final double v) {
+        lastValid[i] = v;
+        if (frozenWatch) {
+            lastBits[i] = Double.doubleToRawLongBits(v);
+        }
+    }
+
+    /**
      * The end of a quiet frame: the vote becomes the last good value, and the output gets {@code NORMAL}, the
      * unchanged level, no failed, rejected or miscomparing channel and no reason; no event is due (the status and
-     * the level are those of the previous frame).
+     * the level are those of the previous frame). The manager is settled from here if every persistence counter
+     * is at 0 (it stays so through further quiet frames, which only record good frames).
      */
     private void finishQuiet(
-        final long frame, final double value, final long used, final double spread, final ChannelOutput out) {
+        final long frame,
+        final double value,
+        final long used,
+        final double spread,
+        final ChannelOutput out,
+        final boolean wasSettled) {
         lastGood = value;
-        holdFrames = 0;
+        if (!wasSettled) {
+            holdFrames = 0;
+            settled = countersAtZero();
+        }
+        settledFrame = frame;
         out.fill(n, frame, value, OutputStatus.NORMAL, level, 0L, used, 0L, 0L, spread);
         out.clearReasons(n);
+    }
+
+    private boolean countersAtZero() {
+        for (int i = 0; i < n; i++) {
+            if (counters.level(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Leaves the {@link #settled} state before anything but a quiet frame touches the channel state: stores the
+     * frame of every channel's previous valid value, which settled quiet frames keep in {@link #settledFrame} only.
+     */
+    private void settle() {
+        if (settled) {
+            settled = false;
+            for (int i = 0; i < n; i++) {
+                lastValidFrame[i] = settledFrame;
+            }
+        }
     }
 
     /**
      * Whether channel {@code i}'s value passes every input check of rule 1 and moved (rule 2), given the steady
      * state: the same comparisons as {@link #inputChecks}, without their side effects. A fresh sample resets the
-     * stale count to 0, which never exceeds the stale limit, so the stale check cannot fail here.
+     * stale count to 0, which never exceeds the stale limit, so the stale check cannot fail here. The range test
+     * on the finite bounds also rejects NaN and infinities.
+     *
+     * @param limit the rate limit times the frames since the channel's previous valid value
      */
-    private boolean isPlainInput(final long frame, final int i, final double v) {
-        return Double.isFinite(v)
-            && !(v < rangeMin || v > rangeMax)
-            && !(rateWatch && Math.abs(v - lastValid[i]) > rateLimit * elapsed(frame, i))
-            && !(frozenWatch && Double.doubleToRawLongBits(v) == lastBits[i]);
+    private boolean isPlainInput(final int i, final double v, final double limit) {
+        return v >= lowestPlain & v <= highestPlain
+            & !(rateWatch && Math.abs(v - lastValid[i]) > limit)
+            & !(frozenWatch && Double.doubleToRawLongBits(v) == lastBits[i]);
+    }
+
+    /**
+     * The rate limit over {@code gap} frames, a non-positive gap counting as one: the same value, bit for bit, as
+     * {@code rateLimit * elapsed(...)} in the general frame, without the conversion in the usual one-frame case.
+     */
+    private double rateLimitAfter(final long gap) {
+        return gap <= 1L ? rateLimit : rateLimit * (double) gap;
     }
 
     /** The general frame: every rule, for any state and input. */
@@ -618,6 +715,7 @@ public final class ChannelManager {
      * the units have been inspected or replaced, never as an automatic recovery.
      */
     public void reset() {
+        settled = false;
         failedMask = 0L;
         hasLastValid = 0L;
         hasBits = 0L;
@@ -634,6 +732,7 @@ public final class ChannelManager {
         lastStatus = OutputStatus.INVALID;
         lastGood = Double.NaN;
         holdFrames = 0;
+        steady = isSteady();
     }
 
     /**
@@ -646,6 +745,7 @@ public final class ChannelManager {
      */
     public void resetChannel(final int channel) {
         Require.inRange("channel", channel, 0, n - 1);
+        settle();
         clearFailure(channel);
         final long keep = ~(1L << channel);
         hasLastValid &= keep;
@@ -653,6 +753,7 @@ public final class ChannelManager {
         frameReason[channel] = ExclusionReason.NONE;
         staleCount[channel] = 0;
         reintegrations[channel] = 0;
+        steady = isSteady();
     }
 
     /**
