@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.bftvote.sim.profile.SignalSpec;
 import org.bftvote.sim.results.FaultOutcome;
+import org.bftvote.sim.results.JsonOut;
 import org.bftvote.sim.scenario.Scenario;
 
 /**
@@ -128,7 +129,7 @@ public final class CampaignReport {
 
     /** @return the summary document */
     public String json() {
-        final JsonText j = new JsonText().beginObject();
+        final JsonOut j = new JsonOut().beginObject();
         j.name("schema_version").value(SCHEMA_VERSION);
         j.name("scenario").value(scenario.name());
         j.name("platform").value(scenario.platform().name());
@@ -183,7 +184,7 @@ public final class CampaignReport {
         return j.endObject().toString();
     }
 
-    private void detection(final JsonText j, final int fault) {
+    private void detection(final JsonOut j, final int fault) {
         final Histogram frames = new Histogram(3);
         int undetected = 0;
         int notStarted = 0;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.bftvote.sim.campaign.JsonText;
+import org.bftvote.sim.results.JsonOut;
 
 /**
  * What a session measured, and its {@code hil.json} and console forms. Filled by the session that ran.
@@ -41,7 +41,7 @@ final class HilResult {
     }
 
     String json() {
-        final JsonText j = new JsonText().beginObject();
+        final JsonOut j = new JsonOut().beginObject();
         j.name("schema_version").value(1);
         j.name("scenario").value(scenario).name("platform").value(platform);
         j.name("transport").value(transport).name("realtime").value(realtime);
@@ -84,7 +84,7 @@ final class HilResult {
         return j.endObject().toString();
     }
 
-    private static void latency(final JsonText j, final LatencyStats s) {
+    private static void latency(final JsonOut j, final LatencyStats s) {
         j.beginObject().name("frames").value(s.count()).name("p50").value(s.percentileUs(50.0))
             .name("p99").value(s.percentileUs(99.0)).name("p99_9").value(s.percentileUs(99.9))
             .name("max").value(s.maxUs()).name("deadline_misses").value(s.deadlineMisses()).endObject();

@@ -1,10 +1,11 @@
 package org.bftvote.sim.results;
 
 /**
- * A small pretty-printing JSON builder: two-space indent, {@code \n} line ends, keys in the order written, numbers
- * via {@link Numbers#json(double)} (non-finite as {@code null}). The caller keeps objects and arrays balanced.
+ * A small JSON writer for the harness's report files: two-space indent, {@code \n} line ends, keys in the order
+ * written, doubles as {@link Double#toString(double)} (exact round trip; not finite as {@code null}). No timestamps,
+ * no map iteration: the same calls give the same bytes. The caller keeps objects and arrays balanced.
  */
-final class JsonOut {
+public final class JsonOut {
     private static final int MAX_DEPTH = 32;
 
     private final StringBuilder sb = new StringBuilder(4096);
@@ -12,23 +13,36 @@ final class JsonOut {
     private int depth;
     private boolean afterName;
 
-    JsonOut beginObject() {
+    /** Creates an empty document. */
+    public JsonOut() {
+        // nothing written yet
+    }
+
+    /** @return this, after opening an object */
+    public JsonOut beginObject() {
         return open('{');
     }
 
-    JsonOut endObject() {
+    /** @return this, after closing the innermost object */
+    public JsonOut endObject() {
         return close('}');
     }
 
-    JsonOut beginArray() {
+    /** @return this, after opening an array */
+    public JsonOut beginArray() {
         return open('[');
     }
 
-    JsonOut endArray() {
+    /** @return this, after closing the innermost array */
+    public JsonOut endArray() {
         return close(']');
     }
 
-    JsonOut name(final String key) {
+    /**
+     * @param key the next member's name
+     * @return this
+     */
+    public JsonOut name(final String key) {
         separate();
         quoted(key);
         sb.append(": ");
@@ -36,7 +50,11 @@ final class JsonOut {
         return this;
     }
 
-    JsonOut value(final String text) {
+    /**
+     * @param text a string value, {@code null} written as {@code null}
+     * @return this
+     */
+    public JsonOut value(final String text) {
         if (text == null) {
             return raw("null");
         }
@@ -45,30 +63,52 @@ final class JsonOut {
         return this;
     }
 
-    JsonOut value(final long number) {
+    /**
+     * @param number an integer value
+     * @return this
+     */
+    public JsonOut value(final long number) {
         return raw(Long.toString(number));
     }
 
-    JsonOut value(final double number) {
-        return raw(Numbers.json(number));
+    /**
+     * @param number a number; NaN and infinities are written as {@code null}
+     * @return this
+     */
+    public JsonOut value(final double number) {
+        return raw(Double.isFinite(number) ? Double.toString(number) : "null");
     }
 
-    JsonOut value(final boolean flag) {
+    /**
+     * @param flag a boolean value
+     * @return this
+     */
+    public JsonOut value(final boolean flag) {
         return raw(flag ? "true" : "false");
     }
 
-    /** @return {@code null} for a negative "none" sentinel, else the number */
-    JsonOut frameOrNull(final long frame) {
+    /**
+     * @param frame a frame number, or a negative "none" sentinel
+     * @return this, after writing the frame or {@code null}
+     */
+    public JsonOut frameOrNull(final long frame) {
         return frame < 0 ? raw("null") : value(frame);
     }
 
-    JsonOut nullValue() {
+    /** @return this, after writing {@code null} */
+    public JsonOut nullValue() {
         return raw("null");
     }
 
-    private JsonOut raw(final String token) {
+    /** @return the document, ending with a line break */
+    @Override
+    public String toString() {
+        return sb + "\n";
+    }
+
+    private JsonOut raw(final String text) {
         separate();
-        sb.append(token);
+        sb.append(text);
         return this;
     }
 
@@ -131,10 +171,5 @@ final class JsonOut {
             }
         }
         sb.append('"');
-    }
-
-    @Override
-    public String toString() {
-        return sb.toString() + "\n";
     }
 }
