@@ -36,6 +36,9 @@ public final class BusNetwork implements BusChannel {
     private final double logIntactBit;
     private final int[] cachedLength = new int[LENGTH_CACHE];
     private final double[] cachedCorruption = new double[LENGTH_CACHE];
+    /** Damage decided by the last {@link #decide} and not yet applied: its seed and bit count (0: none). */
+    private long pendingSeed;
+    private int pendingBits;
 
     /**
      * @param spec     the network
@@ -70,6 +73,20 @@ public final class BusNetwork implements BusChannel {
     @Override
     public DeliveryOutcome deliver(final long frame, final int sender, final int receiver, final byte[] msg,
                                    final int off, final int len, final Delivery out) {
+        final DeliveryOutcome outcome = decide(frame, sender, receiver, msg, off, len, out);
+        applyPendingDamage(msg, off, len);
+        return outcome;
+    }
+
+    /**
+     * Everything {@link #deliver} does (same draws, counts and outcome in {@code out}) except flipping the bits: a
+     * damaged outcome leaves its damage pending for {@link #applyPendingDamage}, so a caller that may discard this
+     * copy need not copy the message first. The number of flipped bits does not depend on the bytes, so the outcome
+     * is the one {@link #deliver} would give.
+     */
+    DeliveryOutcome decide(final long frame, final int sender, final int receiver, final byte[] msg,
+                           final int off, final int len, final Delivery out) {
+        pendingBits = 0;
         deliveries++;
         if (sender < 0 || sender >= lanes || receiver < 0 || receiver >= lanes || msg == null || off < 0
             || len < 0 || off > msg.length - len) {
@@ -105,14 +122,31 @@ public final class BusNetwork implements BusChannel {
             return finish(out, DeliveryOutcome.LATE, arrival, 0);
         }
         if (divergent || corrupted) {
-            final int bits = ByteCorruption.flipBits(damageSeed, msg, off, len, 1 + (int) Long.remainderUnsigned(damageSeed >>> 32, 3));
+            // flipBits flips min(requested, 8·len) bits of a non-empty message, whatever its bytes
+            final int bits = len > 0 ? 1 + (int) Long.remainderUnsigned(damageSeed >>> 32, 3) : 0;
             if (bits > 0) {
+                pendingSeed = damageSeed;
+                pendingBits = bits;
                 final DeliveryOutcome damaged = divergent ? DeliveryOutcome.DIVERGENT
                     : detected ? DeliveryOutcome.CORRUPTED_DETECTED : DeliveryOutcome.CORRUPTED_UNDETECTED;
                 return finish(out, damaged, arrival, bits);
             }
         }
         return finish(out, duplicated ? DeliveryOutcome.DUPLICATED : DeliveryOutcome.DELIVERED, arrival, 0);
+    }
+
+    /**
+     * Flips the bits of the damage the last {@link #decide} left pending (nothing if it left none), once.
+     *
+     * @param msg the message as given to {@link #decide} or an unchanged copy of it
+     * @param off offset given to {@link #decide}
+     * @param len length given to {@link #decide}
+     */
+    void applyPendingDamage(final byte[] msg, final int off, final int len) {
+        if (pendingBits > 0) {
+            ByteCorruption.flipBits(pendingSeed, msg, off, len, pendingBits);
+            pendingBits = 0;
+        }
     }
 
     private DeliveryOutcome finish(final Delivery out, final DeliveryOutcome outcome, final double arrival,

@@ -15,14 +15,15 @@ import org.bftvote.Require;
  * more than {@code skewMaxUs}, {@link #skewExceeded()} counts it (the second copy would reach the application if
  * the sequence-number check did not catch it).
  *
- * <p>Footprint: one scratch buffer of {@code maxMessageBytes} for network B's copy. Allocation-free per call;
- * not thread safe.
+ * <p>Each network first decides its copy's fate without touching the bytes; only the kept copy's damage is then
+ * applied to the message, so no second buffer is filled (the bytes end as if each network had damaged its own copy
+ * and the kept one had been delivered). Allocation-free per call; not thread safe.
  */
 public final class RedundantBus implements BusChannel {
     private final BusNetwork networkA;
     private final BusNetwork networkB;
     private final double skewMaxUs;
-    private final byte[] copyB;
+    private final int maxMessageBytes;
     private final Delivery deliveryA = new Delivery();
     private final Delivery deliveryB = new Delivery();
     private final long[] counts = new long[DeliveryOutcome.values().length];
@@ -44,22 +45,21 @@ public final class RedundantBus implements BusChannel {
             throw new InvalidConfigException("networkB", "networkA", "two distinct networks");
         }
         this.skewMaxUs = Require.finiteNonNegative("skewMaxUs", skewMaxUs);
-        this.copyB = new byte[Require.inRange("maxMessageBytes", maxMessageBytes, 1, 65_536)];
+        this.maxMessageBytes = Require.inRange("maxMessageBytes", maxMessageBytes, 1, 65_536);
     }
 
     @Override
     public DeliveryOutcome deliver(final long frame, final int sender, final int receiver, final byte[] msg,
                                    final int off, final int len, final Delivery out) {
         deliveries++;
-        if (msg == null || off < 0 || len < 0 || off > msg.length - len || len > copyB.length) {
+        if (msg == null || off < 0 || len < 0 || off > msg.length - len || len > maxMessageBytes) {
             misaddressed++;
             counts[DeliveryOutcome.LOST.ordinal()]++;
             out.set(DeliveryOutcome.LOST, Double.NaN, 0, Delivery.NETWORK_A);
             return DeliveryOutcome.LOST;
         }
-        System.arraycopy(msg, off, copyB, 0, len);
-        final DeliveryOutcome a = networkA.deliver(frame, sender, receiver, msg, off, len, deliveryA);
-        final DeliveryOutcome b = networkB.deliver(frame, sender, receiver, copyB, 0, len, deliveryB);
+        final DeliveryOutcome a = networkA.decide(frame, sender, receiver, msg, off, len, deliveryA);
+        final DeliveryOutcome b = networkB.decide(frame, sender, receiver, msg, off, len, deliveryB);
         final boolean validA = a.accepted();
         final boolean validB = b.accepted();
         if (validA && validB && Math.abs(deliveryA.arrivalUs() - deliveryB.arrivalUs()) > skewMaxUs) {
@@ -74,9 +74,10 @@ public final class RedundantBus implements BusChannel {
             takeB = a != DeliveryOutcome.CORRUPTED_DETECTED && b == DeliveryOutcome.CORRUPTED_DETECTED;
         }
         if (takeB) {
-            System.arraycopy(copyB, 0, msg, off, len);
+            networkB.applyPendingDamage(msg, off, len);
             out.set(b, deliveryB.arrivalUs(), deliveryB.flippedBits(), Delivery.NETWORK_B);
         } else {
+            networkA.applyPendingDamage(msg, off, len);
             out.copyFrom(deliveryA);
         }
         counts[out.outcome().ordinal()]++;

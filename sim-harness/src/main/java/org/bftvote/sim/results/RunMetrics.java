@@ -40,10 +40,18 @@ public final class RunMetrics implements FrameObserver {
     public static final int DEFAULT_EXCLUSION_CAPACITY = 65_536;
 
     private static final long NONE = -1L;
+    /** {@link #checkSignal} bit: two healthy lanes' outputs differ. */
+    private static final int DISAGREE = 1;
+    /** {@link #checkSignal} bit: a healthy lane's valid output is outside the healthy readings' range. */
+    private static final int OUT_OF_RANGE = 2;
+    /** {@link #checkSignal} bit: some lane is healthy and every healthy lane's output is valid. */
+    private static final int ALL_VALID = 4;
 
     private final RunDescriptor descriptor;
     private final int lanes;
     private final int signals;
+    /** One bit per lane: lanes outside the run in a healthy mask are ignored. */
+    private final long laneBits;
     private final double[] tolerance;
 
     private long framesRun;
@@ -100,6 +108,7 @@ public final class RunMetrics implements FrameObserver {
     public RunMetrics(final RunDescriptor descriptor, final double[] validityTolerance, final int exclusionCapacity) {
         this.descriptor = descriptor;
         this.lanes = descriptor.lanes();
+        this.laneBits = lanes >= Long.SIZE ? -1L : (1L << lanes) - 1;
         this.signals = descriptor.signalCount();
         if (validityTolerance.length != signals) {
             throw new InvalidConfigException("validity_tolerance.length", validityTolerance.length,
@@ -183,16 +192,16 @@ public final class RunMetrics implements FrameObserver {
         boolean agreementViolated = false;
         boolean validityViolated = false;
         for (int s = 0; s < signals; s++) {
-            if (!agree(sample, s, healthy)) {
+            final int checks = checkSignal(sample, s, healthy);
+            if ((checks & DISAGREE) != 0) {
                 agreementPerSignal[s]++;
                 agreementViolated = true;
             }
-            if (!withinHealthyRange(sample, s, healthy)) {
+            if ((checks & OUT_OF_RANGE) != 0) {
                 validityPerSignal[s]++;
                 validityViolated = true;
             }
-            accumulateError(sample, s, healthy);
-            if (allHealthyValid(sample, s, healthy)) {
+            if ((checks & ALL_VALID) != 0) {
                 availableFrames[s]++;
             }
         }
@@ -264,29 +273,15 @@ public final class RunMetrics implements FrameObserver {
         }
     }
 
-    private boolean agree(final FrameSample sample, final int s, final long healthy) {
-        int reference = -1;
-        for (int l = 0; l < lanes; l++) {
-            if ((healthy & (1L << l)) == 0) {
-                continue;
-            }
-            if (reference < 0) {
-                reference = l;
-                continue;
-            }
-            final int status = sample.status(l, s);
-            if (status != sample.status(reference, s)) {
-                return false;
-            }
-            if (OutputStatusCode.isValid(status) && Double.doubleToRawLongBits(sample.output(l, s))
-                != Double.doubleToRawLongBits(sample.output(reference, s))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean withinHealthyRange(final FrameSample sample, final int s, final long healthy) {
+    /**
+     * One pass over the healthy lanes' outputs of signal {@code s}: agreement (same status, and same bits when
+     * valid, as the lowest healthy lane), validity (every valid output within the healthy valid readings' range
+     * widened by the tolerance; no such reading, no check), the worst valid output error against a finite truth
+     * (accumulated here), and availability (some lane healthy, every healthy lane's output valid).
+     *
+     * @return {@link #DISAGREE}, {@link #OUT_OF_RANGE} and {@link #ALL_VALID} bits
+     */
+    private int checkSignal(final FrameSample sample, final int s, final long healthy) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < lanes; c++) {
@@ -296,31 +291,39 @@ public final class RunMetrics implements FrameObserver {
                 max = Math.max(max, reading);
             }
         }
-        if (min > max) {
-            return true;
-        }
-        final double lo = min - tolerance[s];
-        final double hi = max + tolerance[s];
-        for (int l = 0; l < lanes; l++) {
-            if ((healthy & (1L << l)) != 0 && OutputStatusCode.isValid(sample.status(l, s))) {
-                final double out = sample.output(l, s);
-                if (!(out >= lo && out <= hi)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private void accumulateError(final FrameSample sample, final int s, final long healthy) {
+        final boolean ranged = min <= max;
+        final double lo = ranged ? min - tolerance[s] : 0.0;
+        final double hi = ranged ? max + tolerance[s] : 0.0;
         final double truth = sample.truth(s);
-        if (!Double.isFinite(truth)) {
-            return;
-        }
+        final boolean measured = Double.isFinite(truth);
+        int checks = healthy != 0 ? ALL_VALID : 0;
+        int referenceStatus = 0;
+        long referenceBits = 0L;
+        boolean first = true;
         double worst = -1.0;
-        for (int l = 0; l < lanes; l++) {
-            if ((healthy & (1L << l)) != 0 && OutputStatusCode.isValid(sample.status(l, s))) {
-                final double error = Math.abs(sample.output(l, s) - truth);
+        long remaining = healthy & laneBits;
+        while (remaining != 0L) {
+            final int l = Long.numberOfTrailingZeros(remaining);
+            remaining &= remaining - 1;
+            final int status = sample.status(l, s);
+            final boolean valid = OutputStatusCode.isValid(status);
+            final double out = sample.output(l, s);
+            if (first) {
+                first = false;
+                referenceStatus = status;
+                referenceBits = Double.doubleToRawLongBits(out);
+            } else if (status != referenceStatus || valid && Double.doubleToRawLongBits(out) != referenceBits) {
+                checks |= DISAGREE;
+            }
+            if (!valid) {
+                checks &= ~ALL_VALID;
+                continue;
+            }
+            if (ranged && !(out >= lo && out <= hi)) {
+                checks |= OUT_OF_RANGE;
+            }
+            if (measured) {
+                final double error = Math.abs(out - truth);
                 // A valid status with a NaN value is as wrong as it gets: count it as an infinite error.
                 worst = Math.max(worst, Double.isNaN(error) ? Double.POSITIVE_INFINITY : error);
             }
@@ -330,18 +333,7 @@ public final class RunMetrics implements FrameObserver {
             errorMax[s] = Math.max(errorMax[s], worst);
             errorFrames[s]++;
         }
-    }
-
-    private boolean allHealthyValid(final FrameSample sample, final int s, final long healthy) {
-        if (healthy == 0) {
-            return false;
-        }
-        for (int l = 0; l < lanes; l++) {
-            if ((healthy & (1L << l)) != 0 && !OutputStatusCode.isValid(sample.status(l, s))) {
-                return false;
-            }
-        }
-        return true;
+        return checks;
     }
 
     /** @return the run this accumulates */
