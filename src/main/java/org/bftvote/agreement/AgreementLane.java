@@ -52,9 +52,9 @@ import org.bftvote.InvalidConfigException;
  *
  * <h2>Footprint</h2>
  * All arrays are sized from (n, m, K) when built: the engine (its tree numbering is shared through the
- * configuration), a duplicate-check stamp per (path, signal), the (round, link) each tree node may arrive on, and a
- * decoded copy of the largest message's entries. No call allocates, logs or throws on bad input; misuse by the host
- * is reported by negative status codes. Not thread safe: one thread drives a lane.
+ * configuration), a duplicate-check stamp per (path, signal), the (round, link) each tree node may arrive on, and an
+ * undo log sized for the largest message. No call allocates, logs or throws on bad input; misuse by the host is
+ * reported by negative status codes. Not thread safe: one thread drives a lane.
  */
 public final class AgreementLane {
     /** {@link #onMessage} result: every entry was accepted. */
@@ -97,13 +97,17 @@ public final class AgreementLane {
     private final long[] ownWords;
     private final byte[] ownStatus;
     /*
-     * The entries of the message being checked, decoded once by checkEntries and handed to the engine by deliver
-     * only if the whole message passed: the engine slot (path * signals + signal), the word and the status of entry
-     * i. Sized for the largest well-formed message (TOO_MANY_ENTRIES is checked before any entry is decoded).
+     * Undo log of the message being checked. checkEntries stores each entry in the engine as soon as the entry has
+     * passed its checks (one pass over the bytes instead of a check pass and a store pass) and records here the
+     * engine slot (path * signals + signal) it filled, or -1 if the engine refused it, and the word the slot held
+     * before. If a later entry fails, unstore puts every filled slot back exactly as it was (empty, old word), so
+     * a dropped message still leaves the engine untouched. Sized for the largest well-formed message
+     * (TOO_MANY_ENTRIES is checked before any entry is decoded).
      */
     private final int[] entrySlots;
     private final long[] entryWords;
-    private final byte[] entryStatus;
+    /** Index of the first entry of the last checked message the engine refused, or -1 (then all were stored). */
+    private int refusedEntry;
     /**
      * Per tree node, the only (round, link) whose messages may carry it, as {@link #pathKey(int, int)}; or -1 for a
      * node on a path through this lane, which no message may carry. Built once so that the per-entry path check is
@@ -177,7 +181,6 @@ public final class AgreementLane {
         this.ownStatus = new byte[engineSignals];
         this.entrySlots = new int[maxEntries];
         this.entryWords = new long[maxEntries];
-        this.entryStatus = new byte[maxEntries];
         this.entryStamps = new int[paths.count() * engineSignals];
         this.pathKeys = new int[paths.count()];
         for (int path = 0; path < pathKeys.length; path++) {
@@ -353,22 +356,21 @@ public final class AgreementLane {
             return drop(entryFault, link, true);
         }
         receivedRounds[link] |= 1 << round;
-        return deliver(link, count);
-    }
-
-    /**
-     * Hands the entries of a message that passed every check to the engine, from the copy {@link #checkEntries}
-     * decoded. The engine's own per-entry checks are skipped ({@link EigEngine#storeChecked}): this lane has just
-     * made each of them for the whole message, against the same configuration, the same exclusions (the lane
-     * excludes in the engine whenever it excludes itself) and the same open round, so they cannot fail here.
-     */
-    private int deliver(final int link, final int count) {
-        for (int i = 0; i < count; i++) {
-            if (!engine.storeChecked(entrySlots[i], entryWords[i], entryStatus[i])) {
-                return drop(DropReason.ENGINE_REJECTED, link, true);
-            }
+        if (refusedEntry >= 0) {
+            // As if the entries had been handed over in order until the first refusal: keep those before it.
+            unstore(refusedEntry + 1, count);
+            return drop(DropReason.ENGINE_REJECTED, link, true);
         }
         return ACCEPTED;
+    }
+
+    /** Puts back the engine slots entries [from, to) of the message filled, as they were before it. */
+    private void unstore(final int from, final int to) {
+        for (int i = from; i < to; i++) {
+            if (entrySlots[i] >= 0) {
+                engine.unstore(entrySlots[i], entryWords[i]);
+            }
+        }
     }
 
     /**
@@ -573,36 +575,60 @@ public final class AgreementLane {
             Arrays.fill(entryStamps, 0);
             stamp = 1;
         }
+        refusedEntry = -1;
         final int expectedKey = pathKey(round, link);
         for (int i = 0; i < count; i++) {
-            final int at = IcMessage.entryOffset(offset, i);
-            final byte status = IcMessage.entryStatus(buffer, at);
-            if (status != EntryStatus.VALUE && status != EntryStatus.RELAYED_ERROR) {
-                return DropReason.BAD_STATUS;
+            final DropReason fault = checkAndStore(i, expectedKey, round, buffer, offset);
+            if (fault != null) {
+                unstore(0, i);
+                return fault;
             }
-            final long word = IcMessage.entryWord(buffer, at);
-            if (status == EntryStatus.RELAYED_ERROR && !validErrorToken(round, word)) {
-                return DropReason.BAD_ERROR_TOKEN;
-            }
-            final int pathAndSignal = IcMessage.entryPathAndSignal(buffer, at);
-            final int signal = pathAndSignal >>> 16;
-            if (signal >= engineSignals) {
-                return DropReason.SIGNAL_OUT_OF_RANGE;
-            }
-            // In range, of length `round`, ending at the link and avoiding this lane: the precomputed key says all.
-            final int path = pathAndSignal & IcMessage.MAX_U16;
-            if (path >= pathKeys.length || pathKeys[path] != expectedKey) {
-                return DropReason.IMPOSSIBLE_PATH;
-            }
-            final int slot = path * engineSignals + signal;
-            if (entryStamps[slot] == stamp) {
-                return DropReason.DUPLICATE_ENTRY;
-            }
-            entryStamps[slot] = stamp;
-            // The duplicate-check slot is the engine's slot too (same node numbering, same signal count).
+        }
+        return null;
+    }
+
+    /**
+     * Checks entry i of a message and, if it passes, stores it in the engine at once, recording the undo entry.
+     * The engine's own per-entry checks are skipped ({@link EigEngine#storeChecked}): this method has just made
+     * each of them, against the same configuration, the same exclusions (the lane excludes in the engine whenever
+     * it excludes itself) and the same open round. The one kept, "slot still empty", refuses without storing.
+     */
+    private DropReason checkAndStore(
+        final int i, final int expectedKey, final int round, final byte[] buffer, final int offset) {
+        final int at = IcMessage.entryOffset(offset, i);
+        final byte status = IcMessage.entryStatus(buffer, at);
+        if (status != EntryStatus.VALUE && status != EntryStatus.RELAYED_ERROR) {
+            return DropReason.BAD_STATUS;
+        }
+        final long word = IcMessage.entryWord(buffer, at);
+        if (status == EntryStatus.RELAYED_ERROR && !validErrorToken(round, word)) {
+            return DropReason.BAD_ERROR_TOKEN;
+        }
+        final int pathAndSignal = IcMessage.entryPathAndSignal(buffer, at);
+        final int signal = pathAndSignal >>> 16;
+        if (signal >= engineSignals) {
+            return DropReason.SIGNAL_OUT_OF_RANGE;
+        }
+        // In range, of length `round`, ending at the link and avoiding this lane: the precomputed key says all.
+        final int path = pathAndSignal & IcMessage.MAX_U16;
+        if (path >= pathKeys.length || pathKeys[path] != expectedKey) {
+            return DropReason.IMPOSSIBLE_PATH;
+        }
+        final int slot = path * engineSignals + signal;
+        if (entryStamps[slot] == stamp) {
+            return DropReason.DUPLICATE_ENTRY;
+        }
+        entryStamps[slot] = stamp;
+        // The duplicate-check slot is the engine's slot too (same node numbering, same signal count).
+        final long previous = engine.slotWord(slot);
+        if (engine.storeChecked(slot, word, status)) {
             entrySlots[i] = slot;
-            entryWords[i] = word;
-            entryStatus[i] = status;
+            entryWords[i] = previous;
+        } else {
+            entrySlots[i] = -1;
+            if (refusedEntry < 0) {
+                refusedEntry = i;
+            }
         }
         return null;
     }
@@ -653,11 +679,11 @@ public final class AgreementLane {
             if (isExcluded(accuser)) {
                 continue;
             }
-            final long word = agreedAccusations(accuser) & ~(1L << accuser);
-            for (int accused = 0; accused < lanes; accused++) {
-                if ((word & (1L << accused)) != 0) {
-                    accuserCounts[accused]++;
-                }
+            // Only the set bits count, so visit just those (agreedAccusations keeps bits below n only).
+            long word = agreedAccusations(accuser) & ~(1L << accuser);
+            while (word != 0) {
+                accuserCounts[Long.numberOfTrailingZeros(word)]++;
+                word &= word - 1;
             }
         }
         long mask = 0;

@@ -443,6 +443,29 @@ public final class EigEngine {
     }
 
     /**
+     * The word a slot holds now (stale while the slot is empty), so that a caller storing entries of a message it
+     * has not finished checking can put the slot back exactly with {@link #unstore}.
+     *
+     * @param slot {@code pathIndex * signals + signal}
+     * @return the word at that slot
+     */
+    long slotWord(final int slot) {
+        return words[slot];
+    }
+
+    /**
+     * Empties a slot {@link #storeChecked} filled in the open round and puts back the word it held, for a caller
+     * that drops the rest of a message after storing part of it: the slot is then exactly as before the store.
+     *
+     * @param slot     a slot filled by {@link #storeChecked} this round
+     * @param previous {@link #slotWord} of the slot before that store
+     */
+    void unstore(final int slot, final long previous) {
+        words[slot] = previous;
+        status[slot] = EMPTY;
+    }
+
+    /**
      * The path part of the checks {@link #accept} makes, for a caller that validates a whole message before handing
      * any entry over: the node's length is the round, its last lane is the sender, and it does not contain this
      * lane. One table lookup.

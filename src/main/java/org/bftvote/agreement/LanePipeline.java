@@ -62,7 +62,10 @@ public final class LanePipeline {
     private final long[] words;
     private final byte[] status;
     private final long[] freshWords;
-    private final double[] channelValues;
+    /** channelValues[k][j] = source j's agreed value of signal k (NaN unless VALUE), rebuilt every frame. */
+    private final double[][] channelValues;
+    private final long[] validMasks;
+    private final long[] freshMasks;
     private final long[] exclusionFrame;
 
     /**
@@ -88,7 +91,9 @@ public final class LanePipeline {
         this.words = new long[signals + 1];
         this.status = new byte[signals + 1];
         this.freshWords = new long[lanes];
-        this.channelValues = new double[lanes];
+        this.channelValues = new double[signals][lanes];
+        this.validMasks = new long[signals];
+        this.freshMasks = new long[signals];
         this.exclusionFrame = new long[lanes];
         Arrays.fill(exclusionFrame, NOT_EXCLUDED);
     }
@@ -147,23 +152,28 @@ public final class LanePipeline {
         final long frame = lane.frame();
         applyExclusion(frame);
         final long excluded = lane.excludedMask();
+        // One pass over the agreed vector, source by source (the engine's row order): each (source, signal) entry
+        // is read once and lands in its signal's channel array and masks, then every manager runs. The same values
+        // and masks as building them signal by signal, since each (k, j) is written exactly once from the same entry.
+        Arrays.fill(validMasks, 0L);
+        Arrays.fill(freshMasks, 0L);
         for (int j = 0; j < lanes; j++) {
-            final boolean agreed = lane.decidedStatus(j, freshnessSignal) == EntryStatus.VALUE
-                && (excluded & (1L << j)) == 0;
-            freshWords[j] = agreed ? lane.decidedWord(j, freshnessSignal) : 0L;
+            final long bit = 1L << j;
+            final boolean included = (excluded & bit) == 0;
+            final boolean agreed = included && lane.decidedStatus(j, freshnessSignal) == EntryStatus.VALUE;
+            final long freshWord = agreed ? lane.decidedWord(j, freshnessSignal) : 0L;
+            freshWords[j] = freshWord;
+            for (int k = 0; k < signals; k++) {
+                final boolean value = lane.decidedStatus(j, k) == EntryStatus.VALUE;
+                channelValues[k][j] = value ? Double.longBitsToDouble(lane.decidedWord(j, k)) : Double.NaN;
+                if (value && included) {
+                    validMasks[k] |= bit;
+                }
+                freshMasks[k] |= ((freshWord >>> k) & 1L) << j;
+            }
         }
         for (int k = 0; k < signals; k++) {
-            long valid = 0;
-            long fresh = 0;
-            for (int j = 0; j < lanes; j++) {
-                final boolean value = lane.decidedStatus(j, k) == EntryStatus.VALUE;
-                channelValues[j] = value ? Double.longBitsToDouble(lane.decidedWord(j, k)) : Double.NaN;
-                if (value && (excluded & (1L << j)) == 0) {
-                    valid |= 1L << j;
-                }
-                fresh |= ((freshWords[j] >>> k) & 1L) << j;
-            }
-            managers[k].update(frame, channelValues, valid, fresh, outputs[k]);
+            managers[k].update(frame, channelValues[k], validMasks[k], freshMasks[k], outputs[k]);
         }
         return AgreementLane.OK;
     }

@@ -184,6 +184,19 @@ class AgreementLaneDropTest {
     }
 
     @Test
+    void aMessageDroppedAtALateEntryLeavesNoEntryBehind() {
+        // Entries 0 and 1 pass their checks before entry 2 fails: none of them may stay in the engine. If one did,
+        // the genuine message resent afterwards would hit a filled slot and be dropped as ENGINE_REJECTED.
+        final byte[] genuine = message.clone();
+        message[entry(2) + IcMessage.ENTRY_STATUS_OFFSET] = EntryStatus.MISSING;
+        reseal();
+        assertDropped(DropReason.BAD_STATUS, 1, length);
+        assertEquals(AgreementLane.ACCEPTED, receiver.onMessage(1, genuine, 0, length), "genuine message after drop");
+        assertEquals(0, receiver.dropCounters().count(DropReason.ENGINE_REJECTED));
+        assertEquals(1, receiver.dropCounters().total());
+    }
+
+    @Test
     void badErrorToken() {
         message[entry(1) + IcMessage.ENTRY_STATUS_OFFSET] = EntryStatus.RELAYED_ERROR;
         IcMessage.putEntryWord(message, entry(1), 5);
