@@ -52,8 +52,8 @@ public final class SimulationRunner implements ScenarioRunner {
         final CompletedRun done = execute(request.scenario(), dir, request.trace(), request.err());
         final PrintWriter out = request.out();
         out.print(HumanSummary.text(done.metrics(), done.verdict(), done.files()));
-        final String firstSignal = done.metrics().descriptor().signals().get(0).name();
-        out.println("plots:   " + dir.resolve("signal-" + fileName(firstSignal) + ".png") + " (and the other "
+        final String shown = done.metrics().descriptor().signals().get(plottedSignal(done)).name();
+        out.println("plots:   " + dir.resolve("signal-" + fileName(shown) + ".png") + " (and the other "
             + "signal-*.png, health-*.png)");
         out.println("summary: " + dir.resolve("summary.json"));
         if (request.trace() != null) {
@@ -148,5 +148,15 @@ public final class SimulationRunner implements ScenarioRunner {
 
     private static String fileName(final String signal) {
         return signal.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** The plot to point a reader at: the signal of the first sensor fault, else the first signal. */
+    private static int plottedSignal(final CompletedRun done) {
+        for (final org.bftvote.sim.results.FaultInjection f : done.metrics().descriptor().faults()) {
+            if (f.signal() >= 0) {
+                return f.signal();
+            }
+        }
+        return 0;
     }
 }
