@@ -23,66 +23,33 @@ package org.bftvote.vote;
  *
  * <p>Footprint: two arrays of {@code maxChannels} entries, allocated when built. Not thread safe.
  */
-public final class FaultTolerantMean implements RealVoter {
-    private final int maxChannels;
-    private final int f;
-    private final SortedInputs sorted;
-
+public final class FaultTolerantMean extends TrimmingVoter {
     /**
      * @param maxChannels largest channel count, 1 to 64
      * @param f           arbitrary inputs to tolerate, {@code 0 <= f} and {@code 2f + 1 <= maxChannels}
      * @throws org.bftvote.InvalidConfigException if a bound is broken
      */
     public FaultTolerantMean(final int maxChannels, final int f) {
-        this.maxChannels = TrimmingConfig.maxChannels(maxChannels);
-        this.f = TrimmingConfig.faults(f, maxChannels);
-        this.sorted = new SortedInputs(maxChannels);
+        super(maxChannels, f);
     }
 
     @Override
-    public int maxChannels() {
-        return maxChannels;
-    }
-
-    @Override
-    public int faultsTolerated() {
-        return f;
-    }
-
-    @Override
-    public int minValidInputs() {
-        return 2 * f + 1;
-    }
-
-    @Override
-    public VoteStatus vote(
-        final double[] values, final long validMask, final int channelCount, final VoteResult result) {
-        VoterChecks.checkCount(channelCount, maxChannels, values.length);
-        final SortedInputs s = sorted;
-        final int k = s.load(values, validMask, channelCount);
-        if (k < 2 * f + 1) {
-            result.notVoted(VoteStatus.TOO_FEW_INPUTS, k);
-            return VoteStatus.TOO_FEW_INPUTS;
-        }
-        final int top = k - 1 - f;
-        final int m = top - f + 1;
+    double combine(final SortedInputs s, final int bottom, final int top) {
+        final int m = top - bottom + 1;
         double sum = 0.0;
-        for (int i = f; i <= top; i++) {
+        for (int i = bottom; i <= top; i++) {
             sum += s.value(i);
         }
         double mean = sum / m;
         if (!Double.isFinite(mean)) {
             // Only when the plain sum overflowed: each term is at most max/m in size, so this sum cannot.
             sum = 0.0;
-            for (int i = f; i <= top; i++) {
+            for (int i = bottom; i <= top; i++) {
                 sum += s.value(i) / m;
             }
             mean = sum;
         }
-        final double lo = s.value(f);
-        final double hi = s.value(top);
-        final double clamped = Math.min(Math.max(mean, lo), hi);
-        result.voted(clamped, lo, hi, s.channelsBetween(f, top), hi - lo, k);
-        return VoteStatus.VOTED;
+        // Rounding can overstep the remaining values by an ulp; the guarantee is stated on them.
+        return Math.min(Math.max(mean, s.value(bottom)), s.value(top));
     }
 }
