@@ -52,9 +52,8 @@ import org.bftvote.InvalidConfigException;
  *
  * <h2>Footprint</h2>
  * All arrays are sized from (n, m, K) when built: the engine (its tree numbering is shared through the
- * configuration), a duplicate-check stamp per (path, signal), the (round, link) each tree node may arrive on, and an
- * undo log sized for the largest message. No call allocates, logs or throws on bad input; misuse by the host is
- * reported by negative status codes. Not thread safe: one thread drives a lane.
+ * configuration) and the (round, link) each tree node may arrive on. No call allocates, logs or throws on bad input;
+ * misuse by the host is reported by negative status codes. Not thread safe: one thread drives a lane.
  */
 public final class AgreementLane {
     /** {@link #onMessage} result: every entry was accepted. */
@@ -96,30 +95,12 @@ public final class AgreementLane {
 
     private final long[] ownWords;
     private final byte[] ownStatus;
-    /*
-     * Undo log of the message being checked. checkEntries stores each entry in the engine as soon as the entry has
-     * passed its checks (one pass over the bytes instead of a check pass and a store pass) and records here the
-     * engine slot (path * signals + signal) it filled, or -1 if the engine refused it, and the word the slot held
-     * before. If a later entry fails, unstore puts every filled slot back exactly as it was (empty, old word), so
-     * a dropped message still leaves the engine untouched. Sized for the largest well-formed message
-     * (TOO_MANY_ENTRIES is checked before any entry is decoded).
-     */
-    private final int[] entrySlots;
-    private final long[] entryWords;
-    /** Index of the first entry of the last checked message the engine refused, or -1 (then all were stored). */
-    private int refusedEntry;
     /**
      * Per tree node, the only (round, link) whose messages may carry it, as {@link #pathKey(int, int)}; or -1 for a
      * node on a path through this lane, which no message may carry. Built once so that the per-entry path check is
      * one load and one compare instead of four lookups in {@link EigPaths}.
      */
     private final int[] pathKeys;
-    /**
-     * Duplicate-entry check: slot (path, signal) holds the {@link #stamp} of the last message that carried it.
-     * Each message takes a fresh stamp, so nothing is cleared per message or per frame (a generation counter).
-     */
-    private final int[] entryStamps;
-    private int stamp;
     private final int[] receivedRounds;
     private final int[] accuserCounts;
 
@@ -179,9 +160,6 @@ public final class AgreementLane {
 
         this.ownWords = new long[engineSignals];
         this.ownStatus = new byte[engineSignals];
-        this.entrySlots = new int[maxEntries];
-        this.entryWords = new long[maxEntries];
-        this.entryStamps = new int[paths.count() * engineSignals];
         this.pathKeys = new int[paths.count()];
         for (int path = 0; path < pathKeys.length; path++) {
             pathKeys[path] = paths.contains(path, self) ? -1 : pathKey(paths.length(path), paths.last(path));
@@ -356,20 +334,17 @@ public final class AgreementLane {
             return drop(entryFault, link, true);
         }
         receivedRounds[link] |= 1 << round;
-        if (refusedEntry >= 0) {
-            // As if the entries had been handed over in order until the first refusal: keep those before it.
-            unstore(refusedEntry + 1, count);
-            return drop(DropReason.ENGINE_REJECTED, link, true);
-        }
         return ACCEPTED;
     }
 
-    /** Puts back the engine slots entries [from, to) of the message filled, as they were before it. */
-    private void unstore(final int from, final int to) {
-        for (int i = from; i < to; i++) {
-            if (entrySlots[i] >= 0) {
-                engine.unstore(entrySlots[i], entryWords[i]);
-            }
+    /**
+     * Empties the engine slots the first {@code stored} entries of a message filled (each passed its checks, so
+     * its path and signal decode to the slot it filled), leaving the engine as before the message.
+     */
+    private void unstore(final int stored, final byte[] buffer, final int offset) {
+        for (int i = 0; i < stored; i++) {
+            final int pathAndSignal = IcMessage.entryPathAndSignal(buffer, IcMessage.entryOffset(offset, i));
+            engine.unstore((pathAndSignal & IcMessage.MAX_U16) * engineSignals + (pathAndSignal >>> 16));
         }
     }
 
@@ -571,16 +546,11 @@ public final class AgreementLane {
 
     private DropReason checkEntries(
         final int link, final int round, final int count, final byte[] buffer, final int offset) {
-        if (++stamp == 0) {
-            Arrays.fill(entryStamps, 0);
-            stamp = 1;
-        }
-        refusedEntry = -1;
         final int expectedKey = pathKey(round, link);
         for (int i = 0; i < count; i++) {
             final DropReason fault = checkAndStore(i, expectedKey, round, buffer, offset);
             if (fault != null) {
-                unstore(0, i);
+                unstore(i, buffer, offset);
                 return fault;
             }
         }
@@ -588,10 +558,16 @@ public final class AgreementLane {
     }
 
     /**
-     * Checks entry i of a message and, if it passes, stores it in the engine at once, recording the undo entry.
-     * The engine's own per-entry checks are skipped ({@link EigEngine#storeChecked}): this method has just made
-     * each of them, against the same configuration, the same exclusions (the lane excludes in the engine whenever
-     * it excludes itself) and the same open round. The one kept, "slot still empty", refuses without storing.
+     * Checks entry i of a message and, if it passes, stores it in the engine at once (one pass over the bytes
+     * instead of a check pass and a store pass; if a later entry fails, {@link #unstore} empties what this message
+     * filled, so a dropped message leaves no entry behind). The engine's own per-entry checks are skipped
+     * ({@link EigEngine#storeChecked}): this method has just made each of them, against the same configuration,
+     * the same exclusions (the lane excludes in the engine whenever it excludes itself) and the same open round.
+     *
+     * <p>A slot that is not empty can only have been filled by an earlier entry of this same message, so that is
+     * the duplicate-entry check: the path check lets each node arrive only in one round on one link, a second
+     * message of that round and link is refused before its entries are read ({@code DUPLICATE_MESSAGE}) unless the
+     * first was dropped (and then emptied), and a closed round refuses every message ({@code WRONG_ROUND}).
      */
     private DropReason checkAndStore(
         final int i, final int expectedKey, final int round, final byte[] buffer, final int offset) {
@@ -615,21 +591,10 @@ public final class AgreementLane {
             return DropReason.IMPOSSIBLE_PATH;
         }
         final int slot = path * engineSignals + signal;
-        if (entryStamps[slot] == stamp) {
+        if (!engine.slotEmpty(slot)) {
             return DropReason.DUPLICATE_ENTRY;
         }
-        entryStamps[slot] = stamp;
-        // The duplicate-check slot is the engine's slot too (same node numbering, same signal count).
-        final long previous = engine.slotWord(slot);
-        if (engine.storeChecked(slot, word, status)) {
-            entrySlots[i] = slot;
-            entryWords[i] = previous;
-        } else {
-            entrySlots[i] = -1;
-            if (refusedEntry < 0) {
-                refusedEntry = i;
-            }
-        }
+        engine.storeChecked(slot, word, status);
         return null;
     }
 

@@ -53,8 +53,9 @@ public enum DropReason {
     /** Two entries of the message name the same path and signal. */
     DUPLICATE_ENTRY,
     /**
-     * The engine refused an entry that passed every check above. Does not happen with a correct engine; counted so
-     * that it would be seen. Entries of that message before the refused one stay accepted.
+     * Reserved, never returned: the engine once had a last check of its own, and a refusal there was counted here.
+     * The lane now makes every check itself before it stores an entry (a slot already filled reads as
+     * {@link #DUPLICATE_ENTRY}); it stays so that drop counters and recorded traces keep the same reasons and codes.
      */
     ENGINE_REJECTED;
 

@@ -421,47 +421,35 @@ public final class EigEngine {
     }
 
     /**
-     * Stores one entry whose every check {@link #accept} makes has already been made by the caller, for
-     * {@link AgreementLane}: it validates a whole message (round open and in range, sender = link, not this lane,
-     * not excluded, path of the round ending at the sender and avoiding this lane, signal in range, wire status and
-     * token rule, no duplicate in the message) before handing any entry over, so repeating those checks per entry
-     * here would only cost time. The one check kept is that the slot is still empty: it is a single load, and it
-     * keeps an entry from overwriting another even if a caller's checks ever drifted from the engine's.
+     * Stores one entry without repeating the per-entry checks of {@link #accept}, for a caller that has made them:
+     * {@link AgreementLane} checks each entry (round open and in range, sender = link, not this lane, not excluded,
+     * path of the round ending at the sender and avoiding this lane, signal in range, wire status and token rule,
+     * slot still {@linkplain #slotEmpty empty}) before handing it over, so repeating them here would only cost time.
      *
-     * @param slot  {@code pathIndex * signals + signal} of an entry the caller checked
+     * @param slot  {@code pathIndex * signals + signal} of an entry the caller checked, whose slot is empty
      * @param word  value word or error code
      * @param st    {@link EntryStatus#VALUE} or {@link EntryStatus#RELAYED_ERROR}
-     * @return true if stored; false if the slot already held an entry this frame (nothing is changed then)
      */
-    boolean storeChecked(final int slot, final long word, final byte st) {
-        if (status[slot] != EMPTY) {
-            return false;
-        }
+    void storeChecked(final int slot, final long word, final byte st) {
         words[slot] = word;
         status[slot] = st;
-        return true;
     }
 
     /**
-     * The word a slot holds now (stale while the slot is empty), so that a caller storing entries of a message it
-     * has not finished checking can put the slot back exactly with {@link #unstore}.
-     *
      * @param slot {@code pathIndex * signals + signal}
-     * @return the word at that slot
+     * @return true if nothing has been stored at the slot this frame (its word is then meaningless)
      */
-    long slotWord(final int slot) {
-        return words[slot];
+    boolean slotEmpty(final int slot) {
+        return status[slot] == EMPTY;
     }
 
     /**
-     * Empties a slot {@link #storeChecked} filled in the open round and puts back the word it held, for a caller
-     * that drops the rest of a message after storing part of it: the slot is then exactly as before the store.
+     * Empties a slot {@link #storeChecked} filled in the open round, for a caller that drops the rest of a message
+     * after storing part of it: the slot reads as before the store (empty; an empty slot's word is never read).
      *
-     * @param slot     a slot filled by {@link #storeChecked} this round
-     * @param previous {@link #slotWord} of the slot before that store
+     * @param slot a slot filled by {@link #storeChecked} this round
      */
-    void unstore(final int slot, final long previous) {
-        words[slot] = previous;
+    void unstore(final int slot) {
         status[slot] = EMPTY;
     }
 
@@ -532,7 +520,9 @@ public final class EigEngine {
             }
         }
         for (int e = 0; e < resolveNode.length; e++) {
-            resolve(resolveNode[e], resolveDepth[e], voteStart[e], voteStart[e + 1]);
+            if (!resolveUnanimous(resolveNode[e], voteStart[e], voteStart[e + 1])) {
+                resolve(resolveNode[e], resolveDepth[e], voteStart[e], voteStart[e + 1]);
+            }
         }
         for (int source = 0; source < lanes; source++) {
             final int row = decideRow[source] * signals;
@@ -548,6 +538,36 @@ public final class EigEngine {
                 }
             }
         }
+    }
+
+    /**
+     * The common case of a whole node at once, in OM: if every relay's row (words and statuses of all signals) is
+     * equal to this lane's own row of the node, the node resolves to its own row, copied; otherwise nothing is done
+     * and the caller resolves signal by signal. Exactly what {@link #resolve} decides then: in OM no entry is
+     * MISSING (a missing entry is stored as the default token, RELAYED_ERROR word 0), so every signal has all
+     * {@code 1 + votes} values present and equal, a strict majority of the value itself, and {@link #store} outside
+     * OMH stores it unchanged. OMH (MISSING entries, the error-depth rule) and the 1988 variant always take the
+     * per-signal path. The row comparisons are {@link Arrays#equals} over ranges, which the JIT vectorises.
+     *
+     * @return true if the node was resolved here
+     */
+    private boolean resolveUnanimous(final int node, final int firstVote, final int endVote) {
+        if (hybrid || original) {
+            return false;
+        }
+        final int own = node * signals;
+        final int ownEnd = own + signals;
+        for (int v = firstVote; v < endVote; v++) {
+            final int row = voteRow[v] * signals;
+            if (!Arrays.equals(status, own, ownEnd, status, row, row + signals)
+                || !Arrays.equals(words, own, ownEnd, words, row, row + signals)) {
+                return false;
+            }
+        }
+        final int out = (count + node) * signals;
+        System.arraycopy(words, own, words, out, signals);
+        System.arraycopy(status, own, status, out, signals);
+        return true;
     }
 
     /**
@@ -689,7 +709,7 @@ public final class EigEngine {
      *
      * @param pathIndex tree node
      * @param signal    signal
-     * @return the stored word
+     * @return the stored word (meaningless while {@link #storedStatus} is -1: nothing stored yet)
      */
     public long storedWord(final int pathIndex, final int signal) {
         return words[pathIndex * signals + signal];

@@ -44,7 +44,7 @@ class AgreementLaneDropTest {
     static void everyReasonHasATest() {
         final Set<DropReason> untested = EnumSet.allOf(DropReason.class);
         untested.removeAll(TESTED);
-        // ENGINE_REJECTED is unreachable: the lane checks everything the engine checks first (see DropReason).
+        // ENGINE_REJECTED is reserved and never returned (see DropReason).
         untested.remove(DropReason.ENGINE_REJECTED);
         assertEquals(EnumSet.noneOf(DropReason.class), untested);
     }
@@ -186,13 +186,13 @@ class AgreementLaneDropTest {
     @Test
     void aMessageDroppedAtALateEntryLeavesNoEntryBehind() {
         // Entries 0 and 1 pass their checks before entry 2 fails: none of them may stay in the engine. If one did,
-        // the genuine message resent afterwards would hit a filled slot and be dropped as ENGINE_REJECTED.
+        // the genuine message resent afterwards would hit a filled slot and be dropped as DUPLICATE_ENTRY.
         final byte[] genuine = message.clone();
         message[entry(2) + IcMessage.ENTRY_STATUS_OFFSET] = EntryStatus.MISSING;
         reseal();
         assertDropped(DropReason.BAD_STATUS, 1, length);
         assertEquals(AgreementLane.ACCEPTED, receiver.onMessage(1, genuine, 0, length), "genuine message after drop");
-        assertEquals(0, receiver.dropCounters().count(DropReason.ENGINE_REJECTED));
+        assertEquals(0, receiver.dropCounters().count(DropReason.DUPLICATE_ENTRY));
         assertEquals(1, receiver.dropCounters().total());
     }
 

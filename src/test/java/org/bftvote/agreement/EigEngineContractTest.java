@@ -183,24 +183,26 @@ class EigEngineContractTest {
     }
 
     @Test
-    void storeCheckedFillsAnEmptySlotOnceAndNeverOverwrites() {
+    void slotEmptyTellsWhatStoreCheckedAndUnstoreDid() {
         final AgreementConfig config = Scenario.om(4, 1, 2);
         final EigEngine engine = new EigEngine(config, 0);
         final byte[] valid = {EntryStatus.VALUE, EntryStatus.VALUE};
         engine.beginFrame(0, new long[] {7, 8}, valid);
         final int slot = 1 * 2 + 1; // node (1), signal 1
-        assertTrue(engine.storeChecked(slot, 5, EntryStatus.VALUE));
+        assertTrue(engine.slotEmpty(slot));
+        assertFalse(engine.slotEmpty(0), "own reading is stored when the frame begins");
+        engine.storeChecked(slot, 5, EntryStatus.VALUE);
+        assertFalse(engine.slotEmpty(slot));
         assertEquals(5, engine.storedWord(1, 1));
         assertEquals(EntryStatus.VALUE, engine.storedStatus(1, 1));
-        assertFalse(engine.storeChecked(slot, 6, EntryStatus.RELAYED_ERROR), "second entry for the slot");
-        assertEquals(5, engine.storedWord(1, 1), "first entry kept");
-        assertEquals(EntryStatus.VALUE, engine.storedStatus(1, 1));
-        assertFalse(engine.storeChecked(0, 9, EntryStatus.VALUE), "own reading is never overwritten");
-        assertEquals(7, engine.storedWord(0, 0));
         assertFalse(engine.accept(1, 1, 1, 1, 6, EntryStatus.VALUE), "accept sees the stored entry too");
-        engine.beginFrame(1, new long[] {7, 8}, valid);
-        assertTrue(engine.storeChecked(slot, 6, EntryStatus.VALUE), "a new frame empties the slot");
+        engine.unstore(slot);
+        assertTrue(engine.slotEmpty(slot));
+        assertEquals(-1, engine.storedStatus(1, 1), "empty again while the round is open");
+        assertTrue(engine.accept(1, 1, 1, 1, 6, EntryStatus.VALUE), "an emptied slot takes an entry again");
         assertEquals(6, engine.storedWord(1, 1));
+        engine.beginFrame(1, new long[] {7, 8}, valid);
+        assertTrue(engine.slotEmpty(slot), "a new frame empties the slot");
     }
 
     @Test
