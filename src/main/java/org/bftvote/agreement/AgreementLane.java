@@ -115,8 +115,6 @@ public final class AgreementLane {
     private long accusedMask;
     private long excludedMask;
 
-    private final Encoder encoder = new Encoder();
-
     /**
      * Builds a lane.
      *
@@ -290,12 +288,11 @@ public final class AgreementLane {
         if (offset < 0 || buffer.length - offset < maxMessageLength) {
             return BUFFER_TOO_SMALL;
         }
-        encoder.start(buffer, offset, maxEntriesByRound[round]);
-        engine.emit(round, peer, encoder);
-        if (encoder.overflow) {
+        final int entries = engine.encode(round, peer, buffer, offset, maxEntriesByRound[round]);
+        if (entries < 0) {
             return ENCODE_OVERFLOW;
         }
-        IcMessage.putHeader(buffer, offset, round, self, peer, encoder.count, frame);
+        IcMessage.putHeader(buffer, offset, round, self, peer, entries, frame);
         return codec.seal(buffer, offset);
     }
 
@@ -658,32 +655,5 @@ public final class AgreementLane {
             }
         }
         accusedMask = mask;
-    }
-
-    /** Writes the entries the engine emits into the transmit buffer; reused, so encoding allocates nothing. */
-    private static final class Encoder implements EntrySink {
-        private byte[] buffer;
-        private int offset;
-        private int limit;
-        private int count;
-        private boolean overflow;
-
-        void start(final byte[] buffer, final int offset, final int limit) {
-            this.buffer = buffer;
-            this.offset = offset;
-            this.limit = limit;
-            this.count = 0;
-            this.overflow = false;
-        }
-
-        @Override
-        public void entry(final int pathIndex, final int signal, final long word, final byte status) {
-            if (count >= limit || pathIndex > IcMessage.MAX_U16 || signal > IcMessage.MAX_U16) {
-                overflow = true;
-                return;
-            }
-            IcMessage.putEntry(buffer, IcMessage.entryOffset(offset, count), pathIndex, signal, status, word);
-            count++;
-        }
     }
 }

@@ -379,6 +379,54 @@ public final class EigEngine {
     }
 
     /**
+     * {@link #emit} written straight into message entries ({@link IcMessage} layout) instead of through a sink,
+     * for {@link AgreementLane}: the same entries in the same order, and the loop keeps its position in locals
+     * rather than in a sink object. Each entry is written as two overlapping little-endian 8-byte stores (bytes 0-7:
+     * path, signal, status and the word's low three bytes; bytes 5-12: the word), which give the entry's 13 bytes.
+     *
+     * @param round       1 to {@link AgreementConfig#rounds()}, checked by the caller
+     * @param receiver    a lane other than this one, checked by the caller
+     * @param buffer      message bytes; entry i goes to {@code IcMessage.entryOffset(offset, i)}
+     * @param offset      message start
+     * @param limit       most entries the message may hold
+     * @return the number of entries written, or -1 (nothing written) if this round's message for the receiver
+     *         could hold more than {@code limit}
+     */
+    int encode(final int round, final int receiver, final byte[] buffer, final int offset, final int limit) {
+        final int key = (round - 1) * lanes + receiver;
+        final int first = emitStart[key];
+        final int end = emitStart[key + 1];
+        if ((end - first) * signals > limit) {
+            return -1;
+        }
+        final boolean token = hybrid && !original && round > 1;
+        final long depthWord = round - 1;
+        int at = IcMessage.entryOffset(offset, 0);
+        for (int e = first; e < end; e++) {
+            final int base = emitStored[e] * signals;
+            final long path = emitSent[e];
+            for (int signal = 0; signal < signals; signal++) {
+                final byte st = status[base + signal];
+                final long word;
+                final byte sent;
+                if (st == EntryStatus.VALUE || st == EntryStatus.RELAYED_ERROR) {
+                    word = words[base + signal];
+                    sent = st;
+                } else if (token) {
+                    word = depthWord;
+                    sent = EntryStatus.RELAYED_ERROR;
+                } else {
+                    continue;
+                }
+                IcMessage.putEntryHead(buffer, at, path | (long) signal << 16 | (sent & 0xFFL) << 32 | word << 40);
+                IcMessage.putEntryWord(buffer, at, word);
+                at += IcMessage.ENTRY_LENGTH;
+            }
+        }
+        return (at - IcMessage.entryOffset(offset, 0)) / IcMessage.ENTRY_LENGTH;
+    }
+
+    /**
      * @return the largest number of entries one {@link #emit} call produces (over all rounds), for sizing buffers
      */
     public int maxEntriesPerMessage() {

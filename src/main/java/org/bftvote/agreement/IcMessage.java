@@ -266,6 +266,18 @@ public final class IcMessage {
     }
 
     /**
+     * Writes an entry's first eight bytes at once: path (bits 0-15), signal (16-31), status (32-39) and the low three
+     * bytes of the word (40-63), which {@link #putEntryWord} then writes again with the rest of the word.
+     *
+     * @param buffer      message bytes
+     * @param entryOffset entry start
+     * @param head        the packed fields
+     */
+    static void putEntryHead(final byte[] buffer, final int entryOffset, final long head) {
+        putU64(buffer, entryOffset + ENTRY_PATH_OFFSET, head);
+    }
+
+    /**
      * Overwrites the value word of one entry (the CRC must be sealed again afterwards).
      *
      * @param buffer      message bytes
