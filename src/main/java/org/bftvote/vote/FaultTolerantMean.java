@@ -52,20 +52,4 @@ public final class FaultTolerantMean extends TrimmingVoter {
         // Rounding can overstep the remaining values by an ulp; the guarantee is stated on them.
         return Math.min(Math.max(mean, s.value(bottom)), s.value(top));
     }
-
-    @Override
-    double combineMiddle(final double lo, final double hi) {
-        // combine's loops for m = 2, unrolled: the same sums in the same order.
-        double sum = 0.0;
-        sum += lo;
-        sum += hi;
-        double mean = sum / 2;
-        if (!Double.isFinite(mean)) {
-            sum = 0.0;
-            sum += lo / 2;
-            sum += hi / 2;
-            mean = sum;
-        }
-        return Math.min(Math.max(mean, lo), hi);
-    }
 }

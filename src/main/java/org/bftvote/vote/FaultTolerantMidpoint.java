@@ -40,9 +40,4 @@ public final class FaultTolerantMidpoint extends TrimmingVoter {
     double combine(final SortedInputs s, final int bottom, final int top) {
         return Midpoint.of(s.value(bottom), s.value(top));
     }
-
-    @Override
-    double combineMiddle(final double lo, final double hi) {
-        return Midpoint.of(lo, hi);
-    }
 }

@@ -20,7 +20,7 @@ class MidValueSelectFastPathTest {
         return Seeds.seeds();
     }
 
-    static double randomValue(final SplittableRandom r, final double[] earlier, final int filled) {
+    private static double randomValue(final SplittableRandom r, final double[] earlier, final int filled) {
         switch (r.nextInt(10)) {
             case 0:
                 return filled > 0 ? earlier[r.nextInt(filled)] : 0.0;
@@ -37,7 +37,7 @@ class MidValueSelectFastPathTest {
         }
     }
 
-    static void assertSame(final VoteResult expected, final VoteResult actual, final String where) {
+    private static void assertSame(final VoteResult expected, final VoteResult actual, final String where) {
         assertEquals(expected.status(), actual.status(), where);
         assertEquals(Double.doubleToRawLongBits(expected.value()), Double.doubleToRawLongBits(actual.value()),
             where + ": value " + expected.value() + " vs " + actual.value());
