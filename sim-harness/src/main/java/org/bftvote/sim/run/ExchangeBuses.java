@@ -58,7 +58,9 @@ final class ExchangeBuses {
         faultEnd = new long[exchange.size()][];
         for (int i = 0; i < exchange.size(); i++) {
             final BusAttachment bus = exchange.get(i);
-            healthy[i] = build(bus, lanes, null, streams, maxMessageBytes, "");
+            healthy[i] = bus == null
+                ? new BusNetwork(BusSpec.ideal(0.0, 1.0), lanes, List.of(), streams.stream("bus.ideal"))
+                : form(bus, lanes, null, streams, maxMessageBytes, "bus." + bus.name());
             final List<FaultInjection.BusFault> mine = new ArrayList<>();
             for (final FaultInjection.BusFault f : faults) {
                 if (bus != null && f.bus().equals(bus.name())) {
@@ -70,7 +72,7 @@ final class ExchangeBuses {
             faultEnd[i] = new long[mine.size()];
             for (int j = 0; j < mine.size(); j++) {
                 final FaultInjection.BusFault f = mine.get(j);
-                faulted[i][j] = build(bus, lanes, f, streams, maxMessageBytes, "." + f.id());
+                faulted[i][j] = form(bus, lanes, f, streams, maxMessageBytes, "bus." + bus.name());
                 faultStart[i][j] = Math.round(f.startSeconds() * frameRateHz);
                 faultEnd[i][j] = Double.isFinite(f.durationSeconds())
                     ? faultStart[i][j] + Math.max(1L, Math.round(f.durationSeconds() * frameRateHz)) : Long.MAX_VALUE;
@@ -94,11 +96,23 @@ final class ExchangeBuses {
         return healthy[bus];
     }
 
-    private static BusChannel build(final BusAttachment bus, final int lanes, final FaultInjection.BusFault fault,
-        final RandomStreams streams, final int maxMessageBytes, final String suffix) {
-        if (bus == null) {
-            return new BusNetwork(BusSpec.ideal(0.0, 1.0), lanes, List.of(), streams.stream("bus.ideal"));
-        }
+    /**
+     * Builds one form of a bus: healthy ({@code fault} null) or with a scheduled fault applied to the networks it
+     * names. Each network draws from its own stream, {@code streamPrefix + "." + network}, plus {@code "." + id}
+     * for a faulted form.
+     *
+     * @param bus             the bus attachment
+     * @param endpoints       senders and receivers the bus connects (the link states are kept per pair)
+     * @param fault           the fault, or null for the healthy form
+     * @param streams         random streams
+     * @param maxMessageBytes longest message (copy buffer of a redundant bus)
+     * @param streamPrefix    prefix of the stream names
+     * @return the form: a {@link RedundantBus} for two networks managed first-valid-wins or both-channels, else
+     *         the first network alone
+     */
+    private static BusChannel form(final BusAttachment bus, final int endpoints, final FaultInjection.BusFault fault,
+        final RandomStreams streams, final int maxMessageBytes, final String streamPrefix) {
+        final String suffix = fault == null ? "" : "." + fault.id();
         final BusProfile profile = bus.profile();
         final List<String> networks = profile.redundancy().networks();
         final boolean redundant = networks.size() >= 2
@@ -106,18 +120,24 @@ final class ExchangeBuses {
                 || profile.redundancy().management() == RedundancyManagement.BOTH_CHANNELS);
         final BusSpec base = EmulationMapping.bus(profile);
         final String nameA = networks.isEmpty() ? "A" : networks.get(0);
-        final BusNetwork a = new BusNetwork(apply(base, fault, nameA), lanes, List.of(),
-            streams.stream("bus." + bus.name() + "." + nameA + suffix));
+        final BusNetwork a = new BusNetwork(apply(base, fault, nameA), endpoints, List.of(),
+            streams.stream(streamPrefix + "." + nameA + suffix));
         if (!redundant) {
             return a;
         }
         final String nameB = networks.get(1);
-        final BusNetwork b = new BusNetwork(apply(base, fault, nameB), lanes, List.of(),
-            streams.stream("bus." + bus.name() + "." + nameB + suffix));
+        final BusNetwork b = new BusNetwork(apply(base, fault, nameB), endpoints, List.of(),
+            streams.stream(streamPrefix + "." + nameB + suffix));
         return new RedundantBus(a, b, profile.redundancy().skewMaxSeconds() * 1e6, maxMessageBytes);
     }
 
-    private static BusSpec apply(final BusSpec base, final FaultInjection.BusFault fault, final String network) {
+    /**
+     * @param base    a network's healthy spec
+     * @param fault   a scheduled bus fault, or null
+     * @param network the network's name
+     * @return the spec with the fault applied if it is on that network (or names none), else the base
+     */
+    static BusSpec apply(final BusSpec base, final FaultInjection.BusFault fault, final String network) {
         if (fault == null || fault.network() != null && !fault.network().equals(network)) {
             return base;
         }

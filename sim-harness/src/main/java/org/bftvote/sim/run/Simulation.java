@@ -67,6 +67,9 @@ public final class Simulation {
     private static final OutputStatusCode[] STATUS_CODE = statusCodes();
     private static final FaultClass[] FAULT_CLASSES = FaultClass.values();
     private static final String LANE_EXCLUDED = "lane excluded (agreed accusations)";
+    /** What can happen to a sensor sample on its bus, in the order of the results' sensor_bus_* counts. */
+    private static final DeliveryOutcome[] SENSOR_BUS_OUTCOMES = {DeliveryOutcome.DELIVERED, DeliveryOutcome.LOST,
+        DeliveryOutcome.LATE, DeliveryOutcome.CORRUPTED_DETECTED, DeliveryOutcome.CORRUPTED_UNDETECTED};
 
     private final Scenario scenario;
     private final RunDescriptor descriptor;
@@ -80,6 +83,9 @@ public final class Simulation {
     private final long[] freshMasks;
     private final PipelineCluster cluster;
     private final ExchangeInterceptor interceptor;
+    private final SensorLinks sensorLinks;
+    /** Index of the first sensor-bus outcome in the descriptor's message outcomes, or -1 without a sensor bus. */
+    private final int sensorOutcomeBase;
     private final LaneFaultModel laneFaults;
     private final FaultLedger ledger;
     private final HypothesisVerdict verdict = new HypothesisVerdict();
@@ -146,6 +152,10 @@ public final class Simulation {
             final ExchangeBuses buses = new ExchangeBuses(platform, busFaults, frameRateHz, streams, capacity);
             laneFaults = new LaneFaultModel(laneFaultList, streams.stream("lane-faults"));
             interceptor = new ExchangeInterceptor(laneFaults, buses, signals, range, lanes, capacity);
+            // Requested last, so that the sensor buses leave every earlier stream as it was.
+            final SensorBuses sensorBuses = SensorBuses.of(platform, busFaults, frameRateHz, streams);
+            sensorLinks = new SensorLinks(sensorBuses, lanes, signals);
+            sensorOutcomeBase = sensorBuses == null ? -1 : ExchangeInterceptor.OUTCOMES;
             cluster = new PipelineCluster(config, interceptor);
             interceptor.attach(cluster);
         } catch (final InvalidConfigException e) {
@@ -214,21 +224,25 @@ public final class Simulation {
         for (int s = 0; s < signals; s++) {
             sample.truth(s, truth[s].valueAt(f, t));
         }
+        sensorLinks.beginFrame();
         for (int l = 0; l < lanes; l++) {
             long valid = 0L;
             long fresh = 0L;
+            sensorLinks.beginLane(f, l);
+            final long previousValid = validMasks[l];
             for (int s = 0; s < signals; s++) {
                 final SensorModel sensor = sensors[l][s];
                 final SensorReading r = sensor.sample(f, sample.truth(s));
-                final double value = sensor.valueFor(l);
+                final double value = sensorLinks.receive(l, s, sensor.valueFor(l), r.valid(), r.fresh(),
+                    readings[l][s], (previousValid & (1L << s)) != 0);
                 readings[l][s] = value;
-                if (r.valid()) {
+                if (sensorLinks.valid()) {
                     valid |= 1L << s;
                 }
-                if (r.fresh()) {
+                if (sensorLinks.fresh()) {
                     fresh |= 1L << s;
                 }
-                sample.sensor(l, s, value, r.valid(), r.fresh());
+                sample.sensor(l, s, value, sensorLinks.valid(), sensorLinks.fresh());
             }
             validMasks[l] = valid;
             freshMasks[l] = fresh;
@@ -256,7 +270,7 @@ public final class Simulation {
         for (int s = 0; s < signals; s++) {
             long faultyChannels = 0L;
             for (int l = 0; l < lanes; l++) {
-                if (sensors[l][s].failureActive(f)) {
+                if (sensors[l][s].failureActive(f) || sensorLinks.corrupted(l, s)) {
                     faultyChannels |= 1L << l;
                 }
             }
@@ -295,6 +309,11 @@ public final class Simulation {
         }
         for (int i = 0; i < outcomeIndex.length; i++) {
             sample.addMessages(i, interceptor.count(i));
+        }
+        if (sensorOutcomeBase >= 0) {
+            for (int o = 0; o < SENSOR_BUS_OUTCOMES.length; o++) {
+                sample.addMessages(sensorOutcomeBase + o, sensorLinks.count(SENSOR_BUS_OUTCOMES[o].ordinal()));
+            }
         }
         for (final FrameObserver o : observers) {
             o.onFrame(sample);
@@ -432,6 +451,11 @@ public final class Simulation {
             b.messageOutcome(o.name().toLowerCase(java.util.Locale.ROOT));
         }
         b.messageOutcome("suppressed_by_lane").messageOutcome("babbled");
+        if (hasSensorBus(platform)) {
+            for (final DeliveryOutcome o : SENSOR_BUS_OUTCOMES) {
+                b.messageOutcome("sensor_bus_" + o.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
         for (final org.bftvote.sim.scenario.FaultInjection f : sc.faults()) {
             final long onset = Math.round(f.startSeconds() * platform.frameRate());
             if (f instanceof org.bftvote.sim.scenario.FaultInjection.SensorFault s) {
@@ -443,6 +467,15 @@ public final class Simulation {
             }
         }
         return b.build();
+    }
+
+    private static boolean hasSensorBus(final PlatformProfile platform) {
+        for (final org.bftvote.sim.profile.BusAttachment b : platform.buses()) {
+            if (b.role() == org.bftvote.sim.profile.BusRole.SENSOR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String hypothesisText(final PlatformProfile platform) {

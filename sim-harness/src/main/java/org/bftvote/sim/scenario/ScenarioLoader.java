@@ -240,6 +240,10 @@ public final class ScenarioLoader {
             throw busNode.error("platform '" + platform.name() + "' has no bus '" + busNode.asString() + "' (known: "
                 + String.join(", ", names) + ")");
         }
+        if (bus.role() == org.bftvote.sim.profile.BusRole.OUTPUT) {
+            throw busNode.error("bus '" + bus.name() + "' is the platform's output bus; faults can be injected on its "
+                + "exchange and sensor buses only (the output bus is not emulated)");
+        }
         String network = null;
         if (target.has("network")) {
             final YNode networkNode = target.required("network");

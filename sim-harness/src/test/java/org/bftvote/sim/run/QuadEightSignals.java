@@ -7,6 +7,8 @@ import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.PlatformProfile;
 import org.bftvote.sim.profile.RepoFiles;
 import org.bftvote.sim.profile.SignalSpec;
+import org.bftvote.sim.scenario.BusFaultKind;
+import org.bftvote.sim.scenario.FaultInjection;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.scenario.ScenarioLoader;
 import org.bftvote.sim.scenario.TruthModel;
@@ -41,5 +43,22 @@ public final class QuadEightSignals {
             quad.frameRate(), quad.lanes(), quad.buses(), quad.agreement(), signals);
         return new Scenario("quad-8-signals", base.file(), "quad OM(1), 8 signals, no faults", eight,
             durationSeconds, 1L, truth, List.of(), base.randomFaults(), base.expectations());
+    }
+
+    /**
+     * The same workload with bit errors on the sensor bus for the whole run (bit error rate 1e-4: about one sample
+     * in 160 corrupted, the CAN bus's check catches them), so that the lanes' sensor links take their
+     * nothing-arrived path many times a second as well as the delivered one.
+     *
+     * @param durationSeconds run length
+     * @return the scenario
+     * @throws Exception if the shipped files cannot be loaded
+     */
+    public static Scenario withNoisySensorBus(final double durationSeconds) throws Exception {
+        final Scenario s = scenario(durationSeconds);
+        final FaultInjection noise = new FaultInjection.BusFault("sensor-bus-noise", 0.0, Double.POSITIVE_INFINITY,
+            "sensor-can", null, BusFaultKind.BIT_ERRORS, null, 1e-4, Double.NaN);
+        return new Scenario(s.name() + "-noisy-sensor-bus", s.file(), s.description(), s.platform(),
+            s.durationSeconds(), s.seed(), s.truthBySignal(), List.of(noise), s.randomFaults(), s.expectations());
     }
 }

@@ -157,7 +157,8 @@ class ScenarioRunTest {
 
     @Test
     void aMillionWarmedFramesAllocateNothing() throws Exception {
-        final Simulation simulation = new Simulation(QuadEightSignals.scenario(1e5));
+        // Bit errors on the sensor bus throughout, so that the measured frames include samples the bus loses.
+        final Simulation simulation = new Simulation(QuadEightSignals.withNoisySensorBus(1e5));
         final FrameSample sample = new FrameSample(simulation.descriptor());
         simulation.observers(List.of(new RunMetrics(simulation.descriptor())));
         final com.sun.management.ThreadMXBean threads =

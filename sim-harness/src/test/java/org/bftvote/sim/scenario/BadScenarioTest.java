@@ -123,6 +123,15 @@ class BadScenarioTest {
     }
 
     @Test
+    void faultsOnTheOutputBusAreRefused() throws IOException {
+        // The output bus is not emulated: a fault there would silently do nothing, so it is refused by name.
+        final Path burst = dir.resolve("burst-loss-one-bus.yaml");
+        final int line = RepoFiles.replace(burst, "target: {bus: afdx, network: A}", "target: {bus: actuator-1553}");
+        final ProfileException e = fails(burst, line, "faults[0].target.bus");
+        assertTrue(e.problem().contains("bus 'actuator-1553' is the platform's output bus"), e.getMessage());
+    }
+
+    @Test
     void csvTruthIsCheckedForItsColumns() throws Exception {
         Files.writeString(dir.resolve("aoa.csv"), "time_s,aoa_deg\n0,3\n10,5\n");
         final String csvTruth = "aoa: {model: csv, file: aoa.csv, time_column: time_s, time_unit: s, "
