@@ -10,18 +10,28 @@ public final class LaneDecision {
     private long seed;
     private int extraMessages;
     private long frameOffset;
+    private double delayUs;
 
     /** Creates a decision holder (initially {@link LaneAction#SEND}). */
     public LaneDecision() {
     }
 
     void set(final LaneAction newAction, final double newValue, final long newSeed, final int newExtra,
-             final long newFrameOffset) {
+             final long newFrameOffset, final double newDelayUs) {
         this.action = newAction;
         this.value = newValue;
         this.seed = newSeed;
         this.extraMessages = newExtra;
         this.frameOffset = newFrameOffset;
+        this.delayUs = newDelayUs;
+    }
+
+    /**
+     * @return how late the message leaves the lane, µs (slightly-off-specification timing): the bus's transfer
+     *         time is added to it before the deadline check; 0 normally
+     */
+    public double delayUs() {
+        return delayUs;
     }
 
     /**

@@ -18,9 +18,12 @@ import org.bftvote.Require;
  * @param absolute       {@code TWO_FACED}: {@code receiverValues} are the values sent, not offsets
  * @param extraMessages  {@code BABBLING}: extra messages per frame
  * @param frameOffset    {@code BABBLING}: frame stamp of the extra messages relative to the current frame
+ * @param delayUs        {@code SOS_TIMING}: how late the lane transmits, in µs (a receiver that is not a victim
+ *                       still accepts the message if its transfer plus this delay meets the bus deadline); else 0
  */
 public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endFrame, double probability,
-                        double[] receiverValues, boolean absolute, int extraMessages, long frameOffset) {
+                        double[] receiverValues, boolean absolute, int extraMessages, long frameOffset,
+                        double delayUs) {
     private static final double[] NONE = new double[0];
 
     /**
@@ -35,6 +38,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      * @param absolute       see the record
      * @param extraMessages  0 to 1000
      * @param frameOffset    any
+     * @param delayUs        finite, non-negative
      */
     public LaneFault {
         Require.notNull("laneFault.kind", kind);
@@ -55,6 +59,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
             throw new InvalidConfigException("laneFault.receiverValues", "[]", "one value per receiver lane");
         }
         Require.inRange("laneFault.extraMessages", extraMessages, 0, 1000);
+        Require.finiteNonNegative("laneFault.delayUs", delayUs);
     }
 
     /**
@@ -83,7 +88,8 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
         return other instanceof LaneFault f && kind == f.kind && lane == f.lane && onsetFrame == f.onsetFrame
             && endFrame == f.endFrame && Double.compare(probability, f.probability) == 0
             && Arrays.equals(receiverValues, f.receiverValues) && absolute == f.absolute
-            && extraMessages == f.extraMessages && frameOffset == f.frameOffset;
+            && extraMessages == f.extraMessages && frameOffset == f.frameOffset
+            && Double.compare(delayUs, f.delayUs) == 0;
     }
 
     @Override
@@ -95,11 +101,11 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
     public String toString() {
         return "LaneFault[" + kind + ", lane=" + lane + ", frames " + onsetFrame + ".." + endFrame + ", probability="
             + probability + ", receiverValues=" + Arrays.toString(receiverValues) + ", absolute=" + absolute
-            + ", extraMessages=" + extraMessages + ", frameOffset=" + frameOffset + "]";
+            + ", extraMessages=" + extraMessages + ", frameOffset=" + frameOffset + ", delayUs=" + delayUs + "]";
     }
 
     private static LaneFault of(final LaneFaultKind kind, final int lane, final long onset, final long end) {
-        return new LaneFault(kind, lane, onset, end, 0.0, NONE, false, 0, 0);
+        return new LaneFault(kind, lane, onset, end, 0.0, NONE, false, 0, 0, 0.0);
     }
 
     /**
@@ -119,7 +125,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      * @return send omissions
      */
     public static LaneFault omission(final int lane, final long onset, final long end, final double probability) {
-        return new LaneFault(LaneFaultKind.OMISSION, lane, onset, end, probability, NONE, false, 0, 0);
+        return new LaneFault(LaneFaultKind.OMISSION, lane, onset, end, probability, NONE, false, 0, 0, 0.0);
     }
 
     /**
@@ -131,7 +137,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      */
     public static LaneFault twoFaced(final int lane, final long onset, final long end,
                                      final double... receiverOffsets) {
-        return new LaneFault(LaneFaultKind.TWO_FACED, lane, onset, end, 0.0, receiverOffsets, false, 0, 0);
+        return new LaneFault(LaneFaultKind.TWO_FACED, lane, onset, end, 0.0, receiverOffsets, false, 0, 0, 0.0);
     }
 
     /**
@@ -143,7 +149,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      */
     public static LaneFault twoFacedValues(final int lane, final long onset, final long end,
                                            final double... receiverValues) {
-        return new LaneFault(LaneFaultKind.TWO_FACED, lane, onset, end, 0.0, receiverValues, true, 0, 0);
+        return new LaneFault(LaneFaultKind.TWO_FACED, lane, onset, end, 0.0, receiverValues, true, 0, 0, 0.0);
     }
 
     /**
@@ -160,12 +166,16 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      * @param lane                the lane
      * @param onset               first frame
      * @param end                 end frame, exclusive
-     * @param inTimeProbabilities per receiver, the chance the message is in time
+     * @param delayUs             how late the lane transmits, µs
+     * @param inTimeProbabilities per receiver, the chance that its window still takes the message (0 for a victim,
+     *                            whose window closes before the late message arrives); a receiver whose window
+     *                            takes it still gets it only if the transfer plus {@code delayUs} meets the deadline
      * @return slightly-off-specification timing
      */
-    public static LaneFault sosTiming(final int lane, final long onset, final long end,
+    public static LaneFault sosTiming(final int lane, final long onset, final long end, final double delayUs,
                                       final double... inTimeProbabilities) {
-        return new LaneFault(LaneFaultKind.SOS_TIMING, lane, onset, end, 0.0, inTimeProbabilities, false, 0, 0);
+        return new LaneFault(LaneFaultKind.SOS_TIMING, lane, onset, end, 0.0, inTimeProbabilities, false, 0, 0,
+            delayUs);
     }
 
     /**
@@ -179,6 +189,6 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
     public static LaneFault babbling(final int lane, final long onset, final long end, final int extraMessages,
                                      final long frameOffset) {
         return new LaneFault(LaneFaultKind.BABBLING, lane, onset, end, 0.0, NONE, false, extraMessages,
-            frameOffset);
+            frameOffset, 0.0);
     }
 }

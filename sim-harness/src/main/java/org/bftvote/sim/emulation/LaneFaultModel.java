@@ -72,6 +72,7 @@ public final class LaneFaultModel {
         long seed = 0;
         int extra = 0;
         long frameOffset = 0;
+        double delayUs = 0.0;
         boolean crashed = false;
         for (int i = 0; i < faults.length; i++) {
             final LaneFault f = faults[i];
@@ -98,6 +99,7 @@ public final class LaneFaultModel {
                     if (draw >= f.receiverValue(receiver) && rank(action) < rank(LaneAction.LATE)) {
                         action = LaneAction.LATE;
                     }
+                    delayUs = Math.max(delayUs, f.delayUs());
                 }
                 case TWO_FACED -> {
                     if (rank(action) < rank(LaneAction.OFFSET)) {
@@ -118,7 +120,8 @@ public final class LaneFaultModel {
         if (action != LaneAction.GARBAGE) {
             seed = 0;
         }
-        out.set(action, value, seed, crashed ? 0 : extra, crashed ? 0 : frameOffset);
+        out.set(action, value, seed, crashed ? 0 : extra, crashed ? 0 : frameOffset,
+            action == LaneAction.SEND || action == LaneAction.OFFSET || action == LaneAction.REPLACE ? delayUs : 0.0);
         return out;
     }
 

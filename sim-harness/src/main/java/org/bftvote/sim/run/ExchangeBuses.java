@@ -29,6 +29,7 @@ import org.bftvote.sim.scenario.FaultInjection;
  */
 final class ExchangeBuses {
     private final BusChannel[] healthy;
+    private final double[] deadlineUs;
     private final BusChannel[][] faulted;
     private final long[][] faultStart;
     private final long[][] faultEnd;
@@ -53,11 +54,13 @@ final class ExchangeBuses {
         }
         final int lanes = platform.lanes().size();
         healthy = new BusChannel[exchange.size()];
+        deadlineUs = new double[exchange.size()];
         faulted = new BusChannel[exchange.size()][];
         faultStart = new long[exchange.size()][];
         faultEnd = new long[exchange.size()][];
         for (int i = 0; i < exchange.size(); i++) {
             final BusAttachment bus = exchange.get(i);
+            deadlineUs[i] = bus == null ? 1.0 : EmulationMapping.bus(bus.profile()).deadlineUs();
             healthy[i] = bus == null
                 ? new BusNetwork(BusSpec.ideal(0.0, 1.0), lanes, List.of(), streams.stream("bus.ideal"))
                 : form(bus, lanes, null, streams, maxMessageBytes, "bus." + bus.name());
@@ -78,6 +81,15 @@ final class ExchangeBuses {
                     ? faultStart[i][j] + Math.max(1L, Math.round(f.durationSeconds() * frameRateHz)) : Long.MAX_VALUE;
             }
         }
+    }
+
+    /**
+     * @param sender the sending lane
+     * @return the round deadline of the sender's bus, µs from the start of the round (the same in every form: a
+     *         delay fault makes messages later, it does not move the deadline)
+     */
+    double deadlineUs(final int sender) {
+        return deadlineUs[sender % healthy.length];
     }
 
     /**

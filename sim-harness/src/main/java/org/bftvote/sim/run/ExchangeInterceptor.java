@@ -134,11 +134,15 @@ final class ExchangeInterceptor implements MessageInterceptor {
         for (int i = 0; i < decision.extraMessages(); i++) {
             babble(sender, receiver, buffer, offset, length, decision.frameOffset());
         }
-        final DeliveryOutcome outcome = buses.channel(frame, sender)
+        final DeliveryOutcome delivered = buses.channel(frame, sender)
             .deliver(frame, sender, receiver, buffer, offset, length - CRC_LENGTH, delivery);
+        // A lane transmitting late (off-specification timing): the message still counts as in time only if its
+        // transfer plus the lane's delay meets the bus deadline.
+        final DeliveryOutcome outcome = decision.delayUs() > 0.0 && delivered.accepted()
+            && delivery.arrivalUs() + decision.delayUs() > buses.deadlineUs(sender) ? DeliveryOutcome.LATE : delivered;
         counts[outcome.ordinal()]++;
         final long bit = 1L << receiver;
-        if (outcome.needsReseal()) {
+        if (delivered.needsReseal()) {
             reseal(buffer, offset, length);
             wrongAt[sender] |= bit;
         }

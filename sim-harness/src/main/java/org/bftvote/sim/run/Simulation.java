@@ -405,7 +405,8 @@ public final class Simulation {
             case OMISSION -> LaneFault.omission(f.lane(), onset, end, f.omissionProbability());
             case TWO_FACED -> LaneFault.twoFaced(f.lane(), onset, end, perVictim(f, f.offsetFraction(), 0.0));
             case GARBAGE -> LaneFault.garbage(f.lane(), onset, end);
-            case OFF_SPEC_TIMING -> LaneFault.sosTiming(f.lane(), onset, end, perVictim(f, 0.0, 1.0));
+            case OFF_SPEC_TIMING -> LaneFault.sosTiming(f.lane(), onset, end, f.delaySeconds() * 1e6,
+                perVictim(f, 0.0, 1.0));
             case BABBLING -> LaneFault.babbling(f.lane(), onset, end,
                 (int) Math.min(1000L, Math.max(1L, Math.round(f.babbleRate() / frameRateHz))), 1L);
         };

@@ -78,7 +78,7 @@ class LaneFaultModelTest {
     @Test
     void sosTimingSplitsReceivers() {
         final double[] inTime = {1.0, 0.9, 0.5, 0.0};
-        final LaneFaultModel model = new LaneFaultModel(List.of(LaneFault.sosTiming(0, 0, 1_000_000, inTime)),
+        final LaneFaultModel model = new LaneFaultModel(List.of(LaneFault.sosTiming(0, 0, 1_000_000, 0.0, inTime)),
             new SimRandom(5));
         final LaneDecision d = new LaneDecision();
         final int n = 40_000;
@@ -116,7 +116,7 @@ class LaneFaultModelTest {
     @Test
     void badLaneFaultNamesParameter() {
         final InvalidConfigException e = assertThrows(InvalidConfigException.class,
-            () -> LaneFault.sosTiming(0, 0, 10, 1.5));
+            () -> LaneFault.sosTiming(0, 0, 10, 0.0, 1.5));
         assertTrue(e.getMessage().contains("receiverValues[0]"), e.getMessage());
         assertThrows(InvalidConfigException.class, () -> LaneFault.omission(0, 10, 10, 0.1));
     }
