@@ -188,18 +188,21 @@ public final class CampaignReport {
         final Histogram frames = new Histogram(3);
         int undetected = 0;
         int notStarted = 0;
+        int noUnit = 0;
         for (final CampaignRun r : runs) {
             final FaultOutcome o = r.faults().get(fault);
             switch (o.status()) {
                 case DETECTED -> frames.recordValue(o.latencyFrames());
                 case UNDETECTED -> undetected++;
                 case NOT_STARTED -> notStarted++;
+                case NO_UNIT -> noUnit++;
             }
         }
         j.beginObject().name("fault").value(faultIds.get(fault));
         j.name("runs_detected").value(frames.getTotalCount());
         j.name("runs_undetected").value(undetected);
         j.name("runs_not_started").value(notStarted);
+        j.name("runs_no_unit").value(noUnit);
         j.name("latency_s").beginObject();
         if (frames.getTotalCount() > 0) {
             j.name("min").value(frames.getMinValue() / frameRate);

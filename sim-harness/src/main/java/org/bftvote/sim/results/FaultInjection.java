@@ -5,7 +5,8 @@ import org.bftvote.InvalidConfigException;
 /**
  * One fault the scenario injects. The faulty unit is channel {@link #lane()} (every lane reads one channel of each
  * signal, so channel index = lane index) of {@link #signal()}, or of every signal when the signal is
- * {@link #ALL_SIGNALS} (a whole-lane fault).
+ * {@link #ALL_SIGNALS} (a whole-lane fault); or no unit at all, {@link #NO_UNIT} (a bus fault: nothing the lanes could
+ * isolate; its effect shows in the message counts).
  *
  * <p>It counts as detected once every lane the oracle calls healthy has excluded the unit: an exclusion of that
  * channel for that signal, for any signal when either side says {@link #ALL_SIGNALS}.
@@ -14,12 +15,14 @@ import org.bftvote.InvalidConfigException;
  * @param target     the target as the scenario wrote it, for people (for example {@code "lane 2 pitch_rate"})
  * @param kind       fault kind as the scenario wrote it (for example {@code stuck}, {@code byzantine})
  * @param onsetFrame first frame in which the fault is active
- * @param lane       faulty lane / channel index
+ * @param lane       faulty lane / channel index, or {@link #NO_UNIT}
  * @param signal     signal index, or {@link #ALL_SIGNALS}
  */
 public record FaultInjection(String id, String target, String kind, long onsetFrame, int lane, int signal) {
     /** Signal index meaning "every signal of the lane". */
     public static final int ALL_SIGNALS = -1;
+    /** Lane index meaning "no faulty unit" (a bus fault); its signal is {@link #ALL_SIGNALS}. */
+    public static final int NO_UNIT = -1;
 
     /**
      * @throws InvalidConfigException on a blank id, null text, negative onset, lane or signal below their range
@@ -35,8 +38,9 @@ public record FaultInjection(String id, String target, String kind, long onsetFr
         if (onsetFrame < 0) {
             throw new InvalidConfigException("fault." + id + ".onset_frame", onsetFrame, "onset_frame >= 0");
         }
-        if (lane < 0) {
-            throw new InvalidConfigException("fault." + id + ".lane", lane, "lane >= 0");
+        if (lane < NO_UNIT || lane == NO_UNIT && signal != ALL_SIGNALS) {
+            throw new InvalidConfigException("fault." + id + ".lane", lane,
+                "lane >= 0, or -1 (no unit) with signal -1");
         }
         if (signal < ALL_SIGNALS) {
             throw new InvalidConfigException("fault." + id + ".signal", signal, "signal >= -1 (-1 = all)");

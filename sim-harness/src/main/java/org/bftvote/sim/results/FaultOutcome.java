@@ -4,7 +4,8 @@ package org.bftvote.sim.results;
  * What became of one injected fault (see {@link RunMetrics} for the definition of detection).
  *
  * @param fault               the injection
- * @param status              detected, undetected, or not started (onset after the last frame run)
+ * @param status              detected, undetected, not started (onset after the last frame run), or no unit (a bus
+ *                            fault: nothing to isolate)
  * @param detectionFrame      frame at which every healthy lane had excluded the unit, -1 if not detected
  * @param latencyFrames       {@code detectionFrame - onset}, -1 if not detected
  * @param latencySeconds      latency in seconds, NaN if not detected
@@ -21,7 +22,9 @@ public record FaultOutcome(FaultInjection fault, Status status, long detectionFr
         /** Active, but not excluded by every healthy lane by the end of the run. */
         UNDETECTED,
         /** Its onset lies after the last frame run. */
-        NOT_STARTED
+        NOT_STARTED,
+        /** A fault with no unit the lanes could isolate (a bus fault): its effect shows in the message counts. */
+        NO_UNIT
     }
 
     /**

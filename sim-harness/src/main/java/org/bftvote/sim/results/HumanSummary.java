@@ -41,6 +41,7 @@ public final class HumanSummary {
                     + " frames)";
                 case UNDETECTED -> "UNDETECTED";
                 case NOT_STARTED -> "not started (onset after the last frame)";
+                case NO_UNIT -> "a bus fault, no unit to isolate (its effect: the message counts)";
             };
             line(sb, "  fault " + f.id() + " " + f.kind() + " on " + f.target() + " at "
                 + Numbers.text(d.timeOf(f.onsetFrame())) + " s: " + what);

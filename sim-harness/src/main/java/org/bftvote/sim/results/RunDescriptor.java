@@ -267,7 +267,7 @@ public final class RunDescriptor {
                 if (!seen.add(f.id())) {
                     throw new InvalidConfigException("fault.id", f.id(), "fault ids unique");
                 }
-                Require.inRange("fault." + f.id() + ".lane", f.lane(), 0, lanes - 1);
+                Require.inRange("fault." + f.id() + ".lane", f.lane(), FaultInjection.NO_UNIT, lanes - 1);
                 Require.inRange("fault." + f.id() + ".signal", f.signal(), FaultInjection.ALL_SIGNALS,
                     signals.size() - 1);
             }

@@ -266,7 +266,8 @@ public final class RunMetrics implements FrameObserver {
         final long healthy = sample.oracleHealthyLanes();
         final long frame = sample.frame();
         for (int f = 0; f < faults.length; f++) {
-            if (detectionFrame[f] == NONE && frame >= faultOnset[f] && healthy != 0
+            if (detectionFrame[f] == NONE && faults[f].lane() != FaultInjection.NO_UNIT && frame >= faultOnset[f]
+                && healthy != 0
                 && (healthy & ~excludedBy[f]) == 0) {
                 detectionFrame[f] = frame;
             }
@@ -513,6 +514,8 @@ public final class RunMetrics implements FrameObserver {
                 status = FaultOutcome.Status.DETECTED;
             } else if (lastFrame == NONE || faultOnset[f] > lastFrame) {
                 status = FaultOutcome.Status.NOT_STARTED;
+            } else if (faults[f].lane() == FaultInjection.NO_UNIT) {
+                status = FaultOutcome.Status.NO_UNIT;
             } else {
                 status = FaultOutcome.Status.UNDETECTED;
             }

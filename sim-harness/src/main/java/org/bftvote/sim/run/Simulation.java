@@ -465,6 +465,10 @@ public final class Simulation {
             } else if (f instanceof org.bftvote.sim.scenario.FaultInjection.LaneFault l) {
                 b.fault(new FaultInjection(l.id(), "lane " + l.laneName(), l.kind().yamlName(), onset, l.lane(),
                     FaultInjection.ALL_SIGNALS));
+            } else if (f instanceof BusFault bus) {
+                b.fault(new FaultInjection(bus.id(), "bus " + bus.bus() + (bus.network() == null ? ""
+                    : " network " + bus.network()), bus.kind().yamlName(), onset, FaultInjection.NO_UNIT,
+                    FaultInjection.ALL_SIGNALS));
             }
         }
         return b.build();

@@ -224,6 +224,32 @@ class RunMetricsTest {
     }
 
     @Test
+    void aBusFaultHasNoUnitToDetect() {
+        final RunDescriptor d = SyntheticRun.builder(100)
+            .fault(new FaultInjection("B1", "bus afdx network A", "loss", 10, FaultInjection.NO_UNIT,
+                FaultInjection.ALL_SIGNALS))
+            .fault(new FaultInjection("B2", "bus afdx", "silent", 500, FaultInjection.NO_UNIT,
+                FaultInjection.ALL_SIGNALS))
+            .build();
+        final RunMetrics m = run(d, 100, (f, s, r) -> {
+            if (f == 20) {
+                // Every lane excluding every lane's channel 0 still does not "detect" a bus fault.
+                for (int lane = 0; lane < 4; lane++) {
+                    r.onExclusion(f, lane, FaultInjection.ALL_SIGNALS, 0, "lane");
+                }
+            }
+        });
+        final List<FaultOutcome> outcomes = m.faultOutcomes();
+        assertEquals(FaultOutcome.Status.NO_UNIT, outcomes.get(0).status());
+        assertEquals(-1, outcomes.get(0).detectionFrame());
+        assertEquals(FaultOutcome.Status.NOT_STARTED, outcomes.get(1).status(), "onset after the last frame");
+        assertThrows(InvalidConfigException.class, () -> new FaultInjection("B3", "bus", "loss", 0,
+            FaultInjection.NO_UNIT, 0), "no unit goes with every signal only");
+        assertThrows(InvalidConfigException.class, () -> new FaultInjection("B4", "bus", "loss", 0, -2,
+            FaultInjection.ALL_SIGNALS));
+    }
+
+    @Test
     void aFaultyLaneNeedNotExcludeForDetection() {
         final RunDescriptor d = SyntheticRun.builder(100)
             .fault(new FaultInjection("L1", "lane 1", "byzantine", 10, 1, FaultInjection.ALL_SIGNALS))

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.bftvote.sim.cli.BftvoteSim;
 import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.RepoFiles;
+import org.bftvote.sim.results.FaultOutcome;
 import org.bftvote.sim.results.FrameSample;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.scenario.Scenario;
@@ -105,6 +106,17 @@ class ScenarioRunTest {
             assertEquals(0, metrics.validityViolationFrames(), name + ": an output left the healthy readings");
             assertEquals(0, metrics.falseExclusions(), name + ": a healthy unit was excluded");
         }
+    }
+
+    /** A bus fault is listed with the run's faults, as a fault with no unit to isolate. */
+    @Test
+    void theBusFaultIsListedWithNoUnit() throws Exception {
+        final RunMetrics metrics = run(load("burst-loss-one-bus"));
+        final FaultOutcome bursts = metrics.faultOutcomes().get(0);
+        assertEquals("afdx-a-bursts", bursts.fault().id());
+        assertEquals("bus afdx network A", bursts.fault().target());
+        assertEquals(FaultOutcome.Status.NO_UNIT, bursts.status());
+        assertEquals(1, metrics.faultOutcomes().size());
     }
 
     @Test
