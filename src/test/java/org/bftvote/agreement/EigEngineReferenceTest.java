@@ -98,8 +98,9 @@ class EigEngineReferenceTest {
                 final long expectedWord = status == EntryStatus.VALUE ? word(entry) : defaultWord;
                 final byte expectedStatus = status == EntryStatus.VALUE ? EntryStatus.VALUE
                     : status == EntryStatus.MISSING ? EntryStatus.MISSING : EntryStatus.DEFAULT;
-                assertEquals(expectedStatus, engine.decidedStatus(source, k), where + ", source " + source + ", k " + k);
-                assertEquals(expectedWord, engine.decidedWord(source, k), where + ", source " + source + ", k " + k);
+                final String at = where + ", source " + source + ", k " + k;
+                assertEquals(expectedStatus, engine.decidedStatus(source, k), at);
+                assertEquals(expectedWord, engine.decidedWord(source, k), at);
             }
         }
     }

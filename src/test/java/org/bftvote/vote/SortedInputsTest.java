@@ -71,8 +71,8 @@ class SortedInputsTest {
             assertEquals(k, sorted.count(), where);
             assertEquals(expectedValid, sorted.validMask(), where);
             for (int i = 0; i < k; i++) {
-                assertEquals(Double.doubleToRawLongBits(expected.get(i)[0]), Double.doubleToRawLongBits(sorted.value(i)),
-                    where + ": value at " + i);
+                assertEquals(Double.doubleToRawLongBits(expected.get(i)[0]),
+                    Double.doubleToRawLongBits(sorted.value(i)), where + ": value at " + i);
                 assertEquals(1L << (int) expected.get(i)[1], sorted.channelsBetween(i, i), where + ": channel at " + i);
             }
         }

@@ -40,6 +40,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Not thread safe.
  */
 public final class PlotWriter implements FrameObserver {
+    /** Onsets in this first share of the run get their label right of the line (no room on its left). */
+    private static final double EARLY_ONSET_SHARE = 0.4;
+
     /** Default cap on points per series. */
     public static final int DEFAULT_MAX_POINTS = 20_000;
     /** Default image width in pixels. */
@@ -320,10 +323,13 @@ public final class PlotWriter implements FrameObserver {
             final ValueMarker found = o.detected() ? new ValueMarker(descriptor.timeOf(o.detectionFrame()),
                 new Color(0x007f3f), new BasicStroke(1.5f)) : null;
             if (labelled) {
+                // The onset's label sits left of its line, unless the line is in the first part of the run, where
+                // the text would run off the plot; the detection label is lower, so the two never overlap.
+                final boolean leftOfLine = onset > EARLY_ONSET_SHARE * descriptor.timeOf(lastFrame + 1);
                 label(start, f.id() + " onset: " + f.kind() + " (" + f.target() + ")"
-                    + (o.status() == FaultOutcome.Status.UNDETECTED ? ", undetected" : ""), index, true);
+                    + (o.status() == FaultOutcome.Status.UNDETECTED ? ", undetected" : ""), index, leftOfLine, false);
                 if (found != null) {
-                    label(found, f.id() + " detected +" + Numbers.text(o.latencySeconds()) + " s", index, false);
+                    label(found, f.id() + " detected +" + Numbers.text(o.latencySeconds()) + " s", index, false, true);
                 }
             }
             plot.addDomainMarker(start, Layer.FOREGROUND);
@@ -335,12 +341,17 @@ public final class PlotWriter implements FrameObserver {
     }
 
     /** Onset labels go left of their line and detection labels right, staggered down so they do not overlap. */
-    private static void label(final ValueMarker marker, final String text, final int index, final boolean left) {
+    /**
+     * @param left  whether the text goes left of the line (else right)
+     * @param lower whether it goes one line lower (a detection label, below its fault's onset label)
+     */
+    private static void label(final ValueMarker marker, final String text, final int index, final boolean left,
+        final boolean lower) {
         marker.setLabel(text);
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         marker.setLabelPaint(marker.getPaint());
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(8 + 36 * index + (left ? 0 : 18), 4, 2, 4));
+        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(8 + 36 * index + (lower ? 18 : 0), 4, 2, 4));
         marker.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
     }

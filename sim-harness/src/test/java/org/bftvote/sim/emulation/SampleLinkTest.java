@@ -30,7 +30,8 @@ class SampleLinkTest {
             for (int b = 0; b < 8; b++) {
                 differing += Integer.bitCount((bytes[b] ^ SAMPLE[b]) & 0xFF);
             }
-            final boolean corrupt = o == DeliveryOutcome.CORRUPTED_DETECTED || o == DeliveryOutcome.CORRUPTED_UNDETECTED;
+            final boolean corrupt = o == DeliveryOutcome.CORRUPTED_DETECTED
+                || o == DeliveryOutcome.CORRUPTED_UNDETECTED;
             assertEquals(corrupt, differing > 0, "sample " + i + ": bytes flipped iff corrupted");
             assertTrue(differing <= 3, "at most three bits");
         }
@@ -53,7 +54,8 @@ class SampleLinkTest {
         final int n = 400_000;
         final Map<DeliveryOutcome, Long> c = run(new SampleLink(spec, 8, new SimRandom(1)), n);
         assertRate(0.01, count(c, DeliveryOutcome.LOST), n, "lost");
-        final long corrupted = count(c, DeliveryOutcome.CORRUPTED_DETECTED) + count(c, DeliveryOutcome.CORRUPTED_UNDETECTED);
+        final long corrupted = count(c, DeliveryOutcome.CORRUPTED_DETECTED)
+            + count(c, DeliveryOutcome.CORRUPTED_UNDETECTED);
         assertRate(0.99 * hit, corrupted, n, "corrupted (of the samples not lost)");
         assertRate(0.9, count(c, DeliveryOutcome.CORRUPTED_DETECTED), corrupted, "detected share");
         assertEquals(0, count(c, DeliveryOutcome.LATE));
@@ -102,7 +104,8 @@ class SampleLinkTest {
         final Map<DeliveryOutcome, Long> c = run(new SampleLink(spec, 8, new SimRandom(3)), n);
         final double expectedLoss = loss.stationaryLoss();
         assertEquals(expectedLoss, count(c, DeliveryOutcome.LOST) / (double) n, 0.05 * expectedLoss, "loss");
-        final long corrupted = count(c, DeliveryOutcome.CORRUPTED_DETECTED) + count(c, DeliveryOutcome.CORRUPTED_UNDETECTED);
+        final long corrupted = count(c, DeliveryOutcome.CORRUPTED_DETECTED)
+            + count(c, DeliveryOutcome.CORRUPTED_UNDETECTED);
         final double expectedCorrupted = (1 - expectedLoss) * hit;
         assertEquals(expectedCorrupted, corrupted / (double) n, 0.05 * expectedCorrupted, "corrupted");
     }
