@@ -41,6 +41,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class PlotWriter implements FrameObserver {
     /** Onsets in this first share of the run get their label right of the line (no room on its left). */
+    /** Sensor readings farther than this many truth-and-output spans from them are left off the value axis. */
+    private static final double SENSOR_SCALE = 100.0;
     private static final double EARLY_ONSET_SHARE = 0.4;
 
     /** Default cap on points per series. */
@@ -224,9 +226,61 @@ public final class PlotWriter implements FrameObserver {
         value.setAutoRangeIncludesZero(false);
         final XYPlot plot = new XYPlot(data, time, value, renderer);
         stylePlot(plot);
+        limitValueAxis(s, value, info.label());
         addFaultMarkers(plot, s, faults, true);
         return chart(descriptor.scenario() + " (seed " + descriptor.seed() + "): " + info.name()
             + " - truth, sensors, voted outputs", plot);
+    }
+
+    /**
+     * Keeps the value axis on a scale a person can read: it covers truth, outputs and every sensor reading within
+     * {@link #SENSOR_SCALE} spans of them (a hard-over to the range limit stays in view), but not a wild reading such
+     * as a corrupted sample decoded to 1e159, which would flatten everything else; the axis label then says so.
+     */
+    private void limitValueAxis(final int s, final NumberAxis value, final String label) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        final List<MinMaxSeries> reference = new ArrayList<>();
+        reference.add(truth[s]);
+        for (int l = 0; l < lanes; l++) {
+            reference.add(output[s][l]);
+        }
+        for (final MinMaxSeries series : reference) {
+            for (int i = 0; i < series.size(); i++) {
+                final double v = series.value(i);
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (lo > hi) {
+            return;
+        }
+        final double span = Math.max(hi - lo, Math.max(1e-9, 1e-6 * Math.max(Math.abs(lo), Math.abs(hi))));
+        final double keepLo = lo - SENSOR_SCALE * span;
+        final double keepHi = hi + SENSOR_SCALE * span;
+        boolean clipped = false;
+        for (int l = 0; l < lanes; l++) {
+            final MinMaxSeries series = sensor[s][l];
+            for (int i = 0; i < series.size(); i++) {
+                final double v = series.value(i);
+                if (!Double.isFinite(v)) {
+                    continue;
+                }
+                if (v < keepLo || v > keepHi) {
+                    clipped = true;
+                } else {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (clipped) {
+            final double margin = 0.05 * Math.max(hi - lo, span);
+            value.setRange(lo - margin, hi + margin);
+            value.setLabel(label + " (sensor readings off this scale not drawn)");
+        }
     }
 
     private XYSeries toSeries(final String key, final MinMaxSeries points) {

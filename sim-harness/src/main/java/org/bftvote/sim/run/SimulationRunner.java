@@ -129,6 +129,7 @@ public final class SimulationRunner implements ScenarioRunner {
     public static Map<String, Object> expectations(final Expectations e) {
         final Map<String, Object> map = new LinkedHashMap<>();
         e.maxAgreementViolations().ifPresent(v -> map.put("max_agreement_violations", v));
+        e.maxValidityViolations().ifPresent(v -> map.put("max_validity_violations", v));
         e.maxFalseExclusions().ifPresent(v -> map.put("max_false_exclusions", v));
         e.minAvailability().ifPresent(v -> map.put("min_availability", v));
         if (!e.maxOutputErrorRms().isEmpty()) {

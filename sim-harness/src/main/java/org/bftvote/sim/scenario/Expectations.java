@@ -21,15 +21,17 @@ import java.util.OptionalLong;
  *                               signal unit; in file order
  * @param maxFalseExclusions     largest number of exclusions of a healthy unit by a healthy lane
  * @param agreementLost          whether healthy lanes must (true) or must not (false) have disagreed in some frame
+ * @param maxValidityViolations  largest number of frames in which a healthy lane's valid output left the range of
+ *                               the healthy sensors' valid readings
  */
 public record Expectations(OptionalLong maxAgreementViolations, List<Detection> detections,
                            OptionalDouble minAvailability, Optional<Boolean> hypothesisExceeded,
                            Map<String, Double> maxOutputErrorRms, OptionalLong maxFalseExclusions,
-                           Optional<Boolean> agreementLost) {
+                           Optional<Boolean> agreementLost, OptionalLong maxValidityViolations) {
 
     /** A scenario without expectations. */
     public static final Expectations NONE = new Expectations(OptionalLong.empty(), List.of(), OptionalDouble.empty(),
-        Optional.empty(), Map.of(), OptionalLong.empty(), Optional.empty());
+        Optional.empty(), Map.of(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty());
 
     /**
      * Copies the collections, keeping the map in file order.
@@ -41,6 +43,7 @@ public record Expectations(OptionalLong maxAgreementViolations, List<Detection> 
      * @param maxOutputErrorRms      see the record description
      * @param maxFalseExclusions     see the record description
      * @param agreementLost          see the record description
+     * @param maxValidityViolations  see the record description
      */
     public Expectations {
         detections = List.copyOf(detections);

@@ -346,7 +346,10 @@ public final class ScenarioLoader {
             ? OptionalLong.of(map.integer("max_false_exclusions", 0, Integer.MAX_VALUE)) : OptionalLong.empty();
         final Optional<Boolean> lost = map.has("agreement_lost")
             ? Optional.of(map.required("agreement_lost").asBoolean()) : Optional.empty();
+        final OptionalLong validity = map.has("max_validity_violations")
+            ? OptionalLong.of(map.integer("max_validity_violations", 0, Integer.MAX_VALUE)) : OptionalLong.empty();
         map.finish();
-        return new Expectations(violations, detections, availability, exceeded, rms, falseExclusions, lost);
+        return new Expectations(violations, detections, availability, exceeded, rms, falseExclusions, lost,
+            validity);
     }
 }

@@ -117,7 +117,7 @@ class BftvoteSimTest {
     void scenariosValidateAll() {
         final Result result = execute("scenarios", "validate");
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(9, result.out().lines().filter(l -> l.startsWith("ok: ")).count(), result.out());
+        assertEquals(10, result.out().lines().filter(l -> l.startsWith("ok: ")).count(), result.out());
     }
 
     @Test

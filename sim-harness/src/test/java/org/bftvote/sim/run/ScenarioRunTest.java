@@ -35,7 +35,7 @@ import picocli.CommandLine;
 class ScenarioRunTest {
     private static final List<String> SCENARIOS = List.of("aoa-bias-triplex", "nominal-triplex", "hard-over",
         "two-frozen-same-value", "intermittent-spikes", "two-faced-lane-quad", "burst-loss-one-bus",
-        "two-sequential-faults-quad-to-duplex", "beyond-fault-hypothesis");
+        "two-sequential-faults-quad-to-duplex", "beyond-fault-hypothesis", "sensor-bus-corruption-triplex");
     /** Scenarios whose faults stay within the platform's hypothesis in every frame. */
     private static final List<String> WITHIN_HYPOTHESIS = List.of("aoa-bias-triplex", "nominal-triplex", "hard-over",
         "two-faced-lane-quad", "burst-loss-one-bus", "two-sequential-faults-quad-to-duplex");
