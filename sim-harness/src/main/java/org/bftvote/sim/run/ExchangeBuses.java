@@ -31,8 +31,7 @@ final class ExchangeBuses {
     private final BusChannel[] healthy;
     private final double[] deadlineUs;
     private final BusChannel[][] faulted;
-    private final long[][] faultStart;
-    private final long[][] faultEnd;
+    private final FaultWindows[] windows;
 
     /**
      * @param platform        the platform
@@ -56,29 +55,18 @@ final class ExchangeBuses {
         healthy = new BusChannel[exchange.size()];
         deadlineUs = new double[exchange.size()];
         faulted = new BusChannel[exchange.size()][];
-        faultStart = new long[exchange.size()][];
-        faultEnd = new long[exchange.size()][];
+        windows = new FaultWindows[exchange.size()];
         for (int i = 0; i < exchange.size(); i++) {
             final BusAttachment bus = exchange.get(i);
             deadlineUs[i] = bus == null ? 1.0 : EmulationMapping.bus(bus.profile()).deadlineUs();
             healthy[i] = bus == null
                 ? new BusNetwork(BusSpec.ideal(0.0, 1.0), lanes, List.of(), streams.stream("bus.ideal"))
                 : form(bus, lanes, null, streams, maxMessageBytes, "bus." + bus.name());
-            final List<FaultInjection.BusFault> mine = new ArrayList<>();
-            for (final FaultInjection.BusFault f : faults) {
-                if (bus != null && f.bus().equals(bus.name())) {
-                    mine.add(f);
-                }
-            }
+            final List<FaultInjection.BusFault> mine = bus == null ? List.of() : FaultWindows.onBus(bus.name(), faults);
+            windows[i] = new FaultWindows(mine, frameRateHz);
             faulted[i] = new BusChannel[mine.size()];
-            faultStart[i] = new long[mine.size()];
-            faultEnd[i] = new long[mine.size()];
             for (int j = 0; j < mine.size(); j++) {
-                final FaultInjection.BusFault f = mine.get(j);
-                faulted[i][j] = form(bus, lanes, f, streams, maxMessageBytes, "bus." + bus.name());
-                faultStart[i][j] = Math.round(f.startSeconds() * frameRateHz);
-                faultEnd[i][j] = Double.isFinite(f.durationSeconds())
-                    ? faultStart[i][j] + Math.max(1L, Math.round(f.durationSeconds() * frameRateHz)) : Long.MAX_VALUE;
+                faulted[i][j] = form(bus, lanes, mine.get(j), streams, maxMessageBytes, "bus." + bus.name());
             }
         }
     }
@@ -99,13 +87,8 @@ final class ExchangeBuses {
      */
     BusChannel channel(final long frame, final int sender) {
         final int bus = sender % healthy.length;
-        final long[] start = faultStart[bus];
-        for (int j = 0; j < start.length; j++) {
-            if (frame >= start[j] && frame < faultEnd[bus][j]) {
-                return faulted[bus][j];
-            }
-        }
-        return healthy[bus];
+        final int fault = windows[bus].active(frame);
+        return fault < 0 ? healthy[bus] : faulted[bus][fault];
     }
 
     /**

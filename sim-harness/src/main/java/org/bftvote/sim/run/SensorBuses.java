@@ -31,15 +31,12 @@ final class SensorBuses {
 
     private final SampleLink[][] healthy;
     private final SampleLink[][][] faulted;
-    private final long[][] faultStart;
-    private final long[][] faultEnd;
+    private final FaultWindows[] windows;
 
-    private SensorBuses(final SampleLink[][] healthy, final SampleLink[][][] faulted, final long[][] faultStart,
-        final long[][] faultEnd) {
+    private SensorBuses(final SampleLink[][] healthy, final SampleLink[][][] faulted, final FaultWindows[] windows) {
         this.healthy = healthy;
         this.faulted = faulted;
-        this.faultStart = faultStart;
-        this.faultEnd = faultEnd;
+        this.windows = windows;
     }
 
     /**
@@ -65,8 +62,7 @@ final class SensorBuses {
         final int signals = platform.signals().size();
         final SampleLink[][] healthy = new SampleLink[lanes][];
         final SampleLink[][][] faulted = new SampleLink[lanes][][];
-        final long[][] starts = new long[lanes][];
-        final long[][] ends = new long[lanes][];
+        final FaultWindows[] windows = new FaultWindows[lanes];
         for (int l = 0; l < lanes; l++) {
             final BusAttachment bus = sensorBuses.get(l % sensorBuses.size());
             final List<String> networks = bus.profile().redundancy().networks();
@@ -74,25 +70,16 @@ final class SensorBuses {
             final String stream = "bus." + bus.name() + "." + platform.lanes().get(l) + "." + network;
             final BusSpec base = EmulationMapping.bus(bus.profile());
             healthy[l] = links(base, signals, streams.stream(stream));
-            final List<FaultInjection.BusFault> mine = new ArrayList<>();
-            for (final FaultInjection.BusFault f : faults) {
-                if (f.bus().equals(bus.name())) {
-                    mine.add(f);
-                }
-            }
+            final List<FaultInjection.BusFault> mine = FaultWindows.onBus(bus.name(), faults);
+            windows[l] = new FaultWindows(mine, frameRateHz);
             faulted[l] = new SampleLink[mine.size()][];
-            starts[l] = new long[mine.size()];
-            ends[l] = new long[mine.size()];
             for (int j = 0; j < mine.size(); j++) {
                 final FaultInjection.BusFault f = mine.get(j);
                 faulted[l][j] = links(ExchangeBuses.apply(base, f, network), signals,
                     streams.stream(stream + "." + f.id()));
-                starts[l][j] = Math.round(f.startSeconds() * frameRateHz);
-                ends[l][j] = Double.isFinite(f.durationSeconds())
-                    ? starts[l][j] + Math.max(1L, Math.round(f.durationSeconds() * frameRateHz)) : Long.MAX_VALUE;
             }
         }
-        return new SensorBuses(healthy, faulted, starts, ends);
+        return new SensorBuses(healthy, faulted, windows);
     }
 
     private static SampleLink[] links(final BusSpec spec, final int signals, final SimRandom random) {
@@ -109,12 +96,7 @@ final class SensorBuses {
      * @return the links that carry the lane's sensor units' samples (index = signal) in that frame
      */
     SampleLink[] links(final long frame, final int lane) {
-        final long[] start = faultStart[lane];
-        for (int j = 0; j < start.length; j++) {
-            if (frame >= start[j] && frame < faultEnd[lane][j]) {
-                return faulted[lane][j];
-            }
-        }
-        return healthy[lane];
+        final int fault = windows[lane].active(frame);
+        return fault < 0 ? healthy[lane] : faulted[lane][fault];
     }
 }
