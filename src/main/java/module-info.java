@@ -1,7 +1,7 @@
 /**
- * bftvote core: fixed-allocation voters, channel redundancy management and interactive consistency for
- * redundant flight-control lanes. The only runtime dependency is the SLF4J API, used solely by the optional
- * logging listener; the frame path never logs.
+ * bftvote core: fixed-allocation voters, channel redundancy management, interactive consistency and fault-tolerant
+ * clock synchronisation for redundant flight-control lanes. The only runtime dependency is the SLF4J API, used
+ * solely by the optional logging listener; the frame path never logs.
  */
 module org.bftvote {
     requires org.slf4j;
@@ -11,4 +11,5 @@ module org.bftvote {
     exports org.bftvote.agreement;
     exports org.bftvote.agreement.memory;
     exports org.bftvote.channel;
+    exports org.bftvote.clock;
 }
