@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bftvote.sim.execution.CompletedRun;
+import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.results.ExpectationCheck;
 import org.bftvote.sim.results.ExpectationReport;
-import org.bftvote.sim.results.FrameSample;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
-import org.bftvote.sim.run.CompletedRun;
+import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.Simulation;
-import org.bftvote.sim.run.SimulationRunner;
 import org.bftvote.sim.scenario.RandomFaults;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.yaml.ProfileException;
@@ -104,7 +104,7 @@ public final class Campaign {
         simulation.observers(List.of(metrics));
         simulation.runAll(new FrameSample(simulation.descriptor()), frame -> { });
         final ExpectationReport verdict = ExpectationCheck.evaluate(
-            SimulationRunner.expectations(one.expectations()), metrics);
+            ExpectationCheck.expectations(one.expectations()), metrics);
         Files.createDirectories(runDir);
         SummaryJsonWriter.write(runDir.resolve("summary.json"), metrics, verdict, List.of("summary.json"));
         return CampaignRun.of(index, one.seed(), metrics, verdict);

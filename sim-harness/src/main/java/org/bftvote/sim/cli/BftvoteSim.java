@@ -5,15 +5,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 
-import org.bftvote.sim.campaign.CampaignCommand;
-import org.bftvote.sim.hil.HilCommand;
-import org.bftvote.sim.run.SimulationRunner;
-import org.bftvote.sim.trace.ReplayCommand;
+import org.bftvote.sim.execution.ScenarioRunner;
+import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.yaml.ProfileException;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine;
 
 /**
  * The {@code bftvote-sim} command: runs simulation scenarios and lists and validates hardware profiles and

@@ -1,5 +1,7 @@
 package org.bftvote.sim.cli;
 
+import org.bftvote.sim.execution.RunOutcome;
+
 /**
  * The process exit codes of {@code bftvote-sim}.
  */
@@ -14,5 +16,15 @@ public final class ExitCodes {
     public static final int FAILED = 3;
 
     private ExitCodes() {
+    }
+
+    /**
+     * Maps how a run ended to the exit code that reports it.
+     *
+     * @param outcome how the run ended
+     * @return {@link #EXPECTATIONS_NOT_MET} when an expectation was not met, else {@link #OK}
+     */
+    public static int of(final RunOutcome outcome) {
+        return outcome == RunOutcome.EXPECTATIONS_NOT_MET ? EXPECTATIONS_NOT_MET : OK;
     }
 }

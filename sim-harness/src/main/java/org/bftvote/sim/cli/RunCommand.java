@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.bftvote.sim.execution.RunOutcome;
+import org.bftvote.sim.execution.RunRequest;
+import org.bftvote.sim.execution.ScenarioRunner;
 import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.scenario.ScenarioCatalog;
@@ -12,11 +15,11 @@ import org.bftvote.sim.yaml.ProfileException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bftvote-sim run [SCENARIO]}: loads and validates a scenario and hands it to the {@link ScenarioRunner}.
@@ -75,6 +78,6 @@ public final class RunCommand implements Callable<Integer> {
         final RunOutcome outcome = runner.run(new RunRequest(scenario, catalog, dir, spec.commandLine().getOut(),
             spec.commandLine().getErr(), trace));
         spec.commandLine().getOut().flush();
-        return outcome.exitCode();
+        return ExitCodes.of(outcome);
     }
 }

@@ -9,7 +9,7 @@ import org.bftvote.Require;
  *
  * <p>Per call, in this order: the Gilbert–Elliott state of the directed link (sender, receiver) decides loss, then
  * moves (each link has its own state, started from the stationary distribution, stepping once per message on that
- * link); the arrival time is drawn (see {@link Scheduling}); duplication; corruption (probability
+ * link); the arrival time is drawn (see {@link BusScheduling}); duplication; corruption (probability
  * {@code 1 − (1 − BER)^(8·len)}, then detected with probability {@code detectionCoverage}); the marginal-transmitter
  * draw. Exactly nine draws per call, whatever the outcome. Precedence when several apply: LOST, LATE, DIVERGENT,
  * CORRUPTED_DETECTED / CORRUPTED_UNDETECTED, DUPLICATED, DELIVERED. A message from a lane to itself is
@@ -105,7 +105,7 @@ public final class BusNetwork implements BusChannel {
 
         // The spread is drawn under both schedulings so the draw count per call stays fixed.
         final double spread = random.nextDouble();
-        final double base = spec.scheduling() == Scheduling.TIME_TRIGGERED
+        final double base = spec.scheduling() == BusScheduling.TIME_TRIGGERED
             ? sender * spec.slotUs() + spec.latencyMinUs()
             : spec.latencyMinUs() + spread * (spec.latencyMaxUs() - spec.latencyMinUs());
         final double arrival = Math.max(0.0, base + random.uniform(-spec.jitterUs(), spec.jitterUs()));

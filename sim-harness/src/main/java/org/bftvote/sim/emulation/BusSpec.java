@@ -20,7 +20,7 @@ import org.bftvote.Require;
  *                               valid check sum: the undetected residue)
  */
 public record BusSpec(double latencyMinUs, double latencyMaxUs, double jitterUs, double deadlineUs,
-                      Scheduling scheduling, double slotUs, LossSpec loss, double duplicationProbability,
+                      BusScheduling scheduling, double slotUs, LossSpec loss, double duplicationProbability,
                       double bitErrorRate, double detectionCoverage) {
     /**
      * @param latencyMinUs           finite, non-negative
@@ -59,7 +59,7 @@ public record BusSpec(double latencyMinUs, double latencyMaxUs, double jitterUs,
      * @return the spec
      */
     public static BusSpec ideal(final double latencyUs, final double deadlineUs) {
-        return new BusSpec(latencyUs, latencyUs, 0.0, deadlineUs, Scheduling.PERIODIC, 0.0, LossSpec.NONE, 0.0,
+        return new BusSpec(latencyUs, latencyUs, 0.0, deadlineUs, BusScheduling.PERIODIC, 0.0, LossSpec.NONE, 0.0,
             0.0, 1.0);
     }
 

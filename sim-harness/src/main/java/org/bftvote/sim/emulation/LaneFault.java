@@ -21,7 +21,7 @@ import org.bftvote.Require;
  * @param delayUs        {@code SOS_TIMING}: how late the lane transmits, in µs (a receiver that is not a victim
  *                       still accepts the message if its transfer plus this delay meets the bus deadline); else 0
  */
-public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endFrame, double probability,
+public record LaneFault(LaneFaultMode kind, int lane, long onsetFrame, long endFrame, double probability,
                         double[] receiverValues, boolean absolute, int extraMessages, long frameOffset,
                         double delayUs) {
     private static final double[] NONE = new double[0];
@@ -51,11 +51,11 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
         receiverValues = receiverValues == null ? NONE : receiverValues.clone();
         for (int i = 0; i < receiverValues.length; i++) {
             Require.finite("laneFault.receiverValues[" + i + "]", receiverValues[i]);
-            if (kind == LaneFaultKind.SOS_TIMING) {
+            if (kind == LaneFaultMode.SOS_TIMING) {
                 LossSpec.probability("laneFault.receiverValues[" + i + "]", receiverValues[i]);
             }
         }
-        if ((kind == LaneFaultKind.TWO_FACED || kind == LaneFaultKind.SOS_TIMING) && receiverValues.length == 0) {
+        if ((kind == LaneFaultMode.TWO_FACED || kind == LaneFaultMode.SOS_TIMING) && receiverValues.length == 0) {
             throw new InvalidConfigException("laneFault.receiverValues", "[]", "one value per receiver lane");
         }
         Require.inRange("laneFault.extraMessages", extraMessages, 0, 1000);
@@ -104,7 +104,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
             + ", extraMessages=" + extraMessages + ", frameOffset=" + frameOffset + ", delayUs=" + delayUs + "]";
     }
 
-    private static LaneFault of(final LaneFaultKind kind, final int lane, final long onset, final long end) {
+    private static LaneFault of(final LaneFaultMode kind, final int lane, final long onset, final long end) {
         return new LaneFault(kind, lane, onset, end, 0.0, NONE, false, 0, 0, 0.0);
     }
 
@@ -114,7 +114,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      * @return a permanent crash
      */
     public static LaneFault crash(final int lane, final long onset) {
-        return of(LaneFaultKind.CRASH, lane, onset, ScheduledFailure.PERMANENT);
+        return of(LaneFaultMode.CRASH, lane, onset, ScheduledFailure.PERMANENT);
     }
 
     /**
@@ -125,7 +125,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      * @return send omissions
      */
     public static LaneFault omission(final int lane, final long onset, final long end, final double probability) {
-        return new LaneFault(LaneFaultKind.OMISSION, lane, onset, end, probability, NONE, false, 0, 0, 0.0);
+        return new LaneFault(LaneFaultMode.OMISSION, lane, onset, end, probability, NONE, false, 0, 0, 0.0);
     }
 
     /**
@@ -137,7 +137,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      */
     public static LaneFault twoFaced(final int lane, final long onset, final long end,
                                      final double... receiverOffsets) {
-        return new LaneFault(LaneFaultKind.TWO_FACED, lane, onset, end, 0.0, receiverOffsets, false, 0, 0, 0.0);
+        return new LaneFault(LaneFaultMode.TWO_FACED, lane, onset, end, 0.0, receiverOffsets, false, 0, 0, 0.0);
     }
 
     /**
@@ -149,7 +149,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      */
     public static LaneFault twoFacedValues(final int lane, final long onset, final long end,
                                            final double... receiverValues) {
-        return new LaneFault(LaneFaultKind.TWO_FACED, lane, onset, end, 0.0, receiverValues, true, 0, 0, 0.0);
+        return new LaneFault(LaneFaultMode.TWO_FACED, lane, onset, end, 0.0, receiverValues, true, 0, 0, 0.0);
     }
 
     /**
@@ -159,7 +159,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      * @return a lane sending random bytes
      */
     public static LaneFault garbage(final int lane, final long onset, final long end) {
-        return of(LaneFaultKind.GARBAGE, lane, onset, end);
+        return of(LaneFaultMode.GARBAGE, lane, onset, end);
     }
 
     /**
@@ -174,7 +174,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      */
     public static LaneFault sosTiming(final int lane, final long onset, final long end, final double delayUs,
                                       final double... inTimeProbabilities) {
-        return new LaneFault(LaneFaultKind.SOS_TIMING, lane, onset, end, 0.0, inTimeProbabilities, false, 0, 0,
+        return new LaneFault(LaneFaultMode.SOS_TIMING, lane, onset, end, 0.0, inTimeProbabilities, false, 0, 0,
             delayUs);
     }
 
@@ -188,7 +188,7 @@ public record LaneFault(LaneFaultKind kind, int lane, long onsetFrame, long endF
      */
     public static LaneFault babbling(final int lane, final long onset, final long end, final int extraMessages,
                                      final long frameOffset) {
-        return new LaneFault(LaneFaultKind.BABBLING, lane, onset, end, 0.0, NONE, false, extraMessages,
+        return new LaneFault(LaneFaultMode.BABBLING, lane, onset, end, 0.0, NONE, false, extraMessages,
             frameOffset, 0.0);
     }
 }

@@ -54,8 +54,8 @@ public final class LaneFaultModel {
             garbageSeed[i] = frameRandom.nextLong();
             final LaneFault f = faults[i];
             droppedThisFrame[i] = f.activeAt(newFrame)
-                && (f.kind() == LaneFaultKind.CRASH
-                    || f.kind() == LaneFaultKind.OMISSION && omission < f.probability());
+                && (f.kind() == LaneFaultMode.CRASH
+                    || f.kind() == LaneFaultMode.OMISSION && omission < f.probability());
         }
     }
 

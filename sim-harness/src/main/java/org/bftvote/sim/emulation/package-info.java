@@ -6,5 +6,7 @@
  * a {@link org.bftvote.sim.emulation.SimRandom} handed to it, so a run is bit-identical for one scenario seed.
  * Per-frame methods allocate nothing and do O(1) work per sample or message (O(number of configured failures) at
  * most); every model is single-threaded and not thread safe.
+ *
+ * <p>Layer: above {@code scenario}; imports only the layers below it ({@code yaml}, {@code profile}, {@code scenario}).
  */
 package org.bftvote.sim.emulation;

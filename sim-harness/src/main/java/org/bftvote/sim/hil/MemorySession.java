@@ -2,8 +2,8 @@ package org.bftvote.sim.hil;
 
 import java.util.List;
 
-import org.bftvote.sim.results.FrameObserver;
-import org.bftvote.sim.results.FrameSample;
+import org.bftvote.sim.run.FrameObserver;
+import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.Simulation;
 
 /**

@@ -13,7 +13,7 @@ import org.bftvote.agreement.LanePipeline;
 import org.bftvote.agreement.PipelineConfig;
 import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
-import org.bftvote.sim.results.FrameSample;
+import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.Simulation;
 
 /**

@@ -14,7 +14,7 @@ package org.bftvote.sim.profile;
  * @param frozenDetection      stale-signal check, or null when there is none
  */
 public record ChannelSettings(VoterKind voter, double miscompareThreshold, double rateThreshold,
-                              Persistence persistence, Reintegration reintegration, DuplexPolicy duplexPolicy,
+                              Persistence persistence, Reintegration reintegration, DuplexPolicyKind duplexPolicy,
                               FrozenDetection frozenDetection) {
 
     /**
@@ -35,7 +35,7 @@ public record ChannelSettings(VoterKind voter, double miscompareThreshold, doubl
      * @param policy     latch or readmit
      * @param goodFrames after_good_frames: consecutive agreeing frames needed; latch: 0
      */
-    public record Reintegration(ReintegrationPolicy policy, int goodFrames) {
+    public record Reintegration(ReintegrationKind policy, int goodFrames) {
     }
 
     /**

@@ -185,11 +185,11 @@ public final class PlatformProfileReader {
         p.finish();
 
         final YMap r = map.required("reintegration").asMap();
-        final ReintegrationPolicy policy = r.choice("policy", ReintegrationPolicy.class);
-        final int goodFrames = policy == ReintegrationPolicy.LATCH ? 0 : r.integer("good_frames", 1, 1_000_000);
+        final ReintegrationKind policy = r.choice("policy", ReintegrationKind.class);
+        final int goodFrames = policy == ReintegrationKind.LATCH ? 0 : r.integer("good_frames", 1, 1_000_000);
         r.finish();
 
-        final DuplexPolicy duplex = map.choice("duplex_policy", DuplexPolicy.class);
+        final DuplexPolicyKind duplex = map.choice("duplex_policy", DuplexPolicyKind.class);
         ChannelSettings.FrozenDetection frozen = null;
         if (map.has("frozen_detection")) {
             final YMap f = map.required("frozen_detection").asMap();

@@ -27,7 +27,7 @@ import org.bftvote.sim.yaml.Unit;
 public record SensorProfile(String name, String file, String description, Unit outputUnit, double rangeMin,
                             double rangeMax, double resolution, double noiseRms, double bias,
                             double biasInstability, double updateRate, double latencySeconds,
-                            List<FailureMode> failureModes) {
+                            List<RatedFailure> failureModes) {
 
     /**
      * Copies the failure-mode list so the record is immutable.
@@ -57,7 +57,7 @@ public record SensorProfile(String name, String file, String description, Unit o
      */
     public double totalFailureRatePerFlightHour() {
         double sum = 0.0;
-        for (final FailureMode mode : failureModes) {
+        for (final RatedFailure mode : failureModes) {
             sum += mode.ratePerFlightHour();
         }
         return sum;

@@ -57,14 +57,14 @@ public final class SensorProfileReader {
         final double bias = root.quantity("bias", dim, 0.0, MAX);
         final double biasInstability = root.quantity("bias_instability", dim, 0.0, MAX);
         final double latency = root.quantity("latency", Dimension.TIME, 0.0, MAX);
-        final List<FailureMode> modes = new ArrayList<>();
+        final List<RatedFailure> modes = new ArrayList<>();
         for (final YNode item : root.required("failure_modes").asList()) {
             final YMap map = item.asMap();
             final FailureKind kind = map.choice("mode", FailureKind.class);
             final double rate = map.quantity("rate", Dimension.FAILURE_RATE, 0.0, MAX);
             final FaultParameters parameters = FaultParametersReader.read(map, kind, dim);
             map.finish();
-            modes.add(new FailureMode(kind, rate, parameters));
+            modes.add(new RatedFailure(kind, rate, parameters));
         }
         root.finish();
         return new SensorProfile(name, root.node().file(), description, unit, rangeMin, rangeMax, resolution,

@@ -5,5 +5,7 @@
  *
  * <p>Every number in a record is in the canonical unit of its dimension (see {@link org.bftvote.sim.yaml.Dimension});
  * absent optional numbers are NaN.
+ *
+ * <p>Layer: above {@code yaml}; imports only {@code yaml}.
  */
 package org.bftvote.sim.profile;

@@ -1,5 +1,7 @@
 package org.bftvote.sim.results;
 
+import org.bftvote.sim.run.InjectedFault;
+
 /**
  * The exclusions of a run, in the order reported, in arrays of a fixed capacity set at construction. Appending
  * allocates nothing; once full, further exclusions are counted in {@link #dropped()} but not kept. Not thread safe.
@@ -32,7 +34,7 @@ public final class ExclusionLog {
      *
      * @param frameIndex    frame of the exclusion
      * @param observingLane lane that excluded
-     * @param signalIndex   signal, or {@link FaultInjection#ALL_SIGNALS}
+     * @param signalIndex   signal, or {@link InjectedFault#ALL_SIGNALS}
      * @param channelIndex  excluded channel
      * @param why           reason text
      * @param isFalse       whether a healthy lane excluded a healthy unit
@@ -80,7 +82,7 @@ public final class ExclusionLog {
 
     /**
      * @param i index below {@link #size()}
-     * @return signal index, or {@link FaultInjection#ALL_SIGNALS}
+     * @return signal index, or {@link InjectedFault#ALL_SIGNALS}
      */
     public int signal(final int i) {
         return signal[check(i)];

@@ -1,10 +1,14 @@
 package org.bftvote.sim.results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import org.bftvote.sim.run.SignalInfo;
+import org.bftvote.sim.scenario.Expectations;
 
 /**
  * Checks a scenario's expectations against the metrics of its run. Expectations are a map of name to value as a
@@ -203,5 +207,30 @@ public final class ExpectationCheck {
 
     private static ExpectationResult wrongType(final String name, final String wanted, final Object value) {
         return new ExpectationResult(name, wanted, "given " + value, false);
+    }
+
+    /**
+     * @param e a scenario's expectations
+     * @return the same as the name → value map {@link ExpectationCheck} reads
+     */
+    public static Map<String, Object> expectations(final Expectations e) {
+        final Map<String, Object> map = new LinkedHashMap<>();
+        e.maxAgreementViolations().ifPresent(v -> map.put("max_agreement_violations", v));
+        e.maxValidityViolations().ifPresent(v -> map.put("max_validity_violations", v));
+        e.maxFalseExclusions().ifPresent(v -> map.put("max_false_exclusions", v));
+        e.minAvailability().ifPresent(v -> map.put("min_availability", v));
+        if (!e.maxOutputErrorRms().isEmpty()) {
+            map.put("max_output_error_rms", new LinkedHashMap<>(e.maxOutputErrorRms()));
+        }
+        if (!e.detections().isEmpty()) {
+            final Map<String, Double> within = new LinkedHashMap<>();
+            for (final Expectations.Detection d : e.detections()) {
+                within.put(d.faultId(), d.withinSeconds());
+            }
+            map.put("fault_detected_within_s", within);
+        }
+        e.hypothesisExceeded().ifPresent(v -> map.put("hypothesis_exceeded", v));
+        e.agreementLost().ifPresent(v -> map.put("agreement_lost", v));
+        return map;
     }
 }

@@ -1,5 +1,7 @@
 package org.bftvote.sim.results;
 
+import org.bftvote.sim.run.InjectedFault;
+
 /**
  * What became of one injected fault (see {@link RunMetrics} for the definition of detection).
  *
@@ -12,7 +14,7 @@ package org.bftvote.sim.results;
  * @param firstExclusionFrame per observing lane, first frame at or after onset it excluded the unit (-1 never);
  *                            the caller owns this copy
  */
-public record FaultOutcome(FaultInjection fault, Status status, long detectionFrame, long latencyFrames,
+public record FaultOutcome(InjectedFault fault, Status status, long detectionFrame, long latencyFrames,
     double latencySeconds, long[] firstExclusionFrame) {
 
     /** Whether the fault was detected. */

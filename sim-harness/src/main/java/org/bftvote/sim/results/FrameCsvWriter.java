@@ -11,6 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bftvote.sim.run.FrameObserver;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.OutputStatusCode;
+import org.bftvote.sim.run.RunDescriptor;
+import org.bftvote.sim.run.SignalInfo;
+
 /**
  * Writes one CSV row per frame, streaming (nothing is kept), with {@code \n} line ends and
  * {@link Double#toString(double)} numbers, so the same run gives the same bytes. Columns, in order ({@code <s>} is a

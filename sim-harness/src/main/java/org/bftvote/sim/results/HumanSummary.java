@@ -2,6 +2,10 @@ package org.bftvote.sim.results;
 
 import java.util.List;
 
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.RunDescriptor;
+import org.bftvote.sim.run.SignalInfo;
+
 /** A short text about a finished run for the console: what ran, the key metrics, expectations, where files are. */
 public final class HumanSummary {
     private HumanSummary() {
@@ -35,7 +39,7 @@ public final class HumanSummary {
                 + metrics.agreementViolations(s));
         }
         for (final FaultOutcome o : metrics.faultOutcomes()) {
-            final FaultInjection f = o.fault();
+            final InjectedFault f = o.fault();
             final String what = switch (o.status()) {
                 case DETECTED -> "detected after " + Numbers.text(o.latencySeconds()) + " s (" + o.latencyFrames()
                     + " frames)";

@@ -8,6 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bftvote.sim.run.FrameObserver;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.OutputStatusCode;
+import org.bftvote.sim.run.RunDescriptor;
+import org.bftvote.sim.run.SignalInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -367,8 +373,8 @@ public final class PlotWriter implements FrameObserver {
         final boolean labelled) {
         int index = 0;
         for (final FaultOutcome o : faults) {
-            final FaultInjection f = o.fault();
-            if (f.signal() != FaultInjection.ALL_SIGNALS && f.signal() != s) {
+            final InjectedFault f = o.fault();
+            if (f.signal() != InjectedFault.ALL_SIGNALS && f.signal() != s) {
                 continue;
             }
             final double onset = descriptor.timeOf(f.onsetFrame());

@@ -5,6 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.bftvote.InvalidConfigException;
+import org.bftvote.sim.run.FrameObserver;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.OutputStatusCode;
+import org.bftvote.sim.run.RunDescriptor;
 
 /**
  * Accumulates the metrics of one run, frame by frame. "Healthy" always means healthy according to the oracle in
@@ -73,7 +78,7 @@ public final class RunMetrics implements FrameObserver {
     private long agreementWhileExceeded;
 
     private final long[] faultOnset;
-    private final FaultInjection[] faults;
+    private final InjectedFault[] faults;
     private final long[] excludedBy;
     private final long[][] firstExclusion;
     private final long[] detectionFrame;
@@ -126,7 +131,7 @@ public final class RunMetrics implements FrameObserver {
         this.errorFrames = new long[signals];
         this.availableFrames = new long[signals];
         this.messages = new long[descriptor.messageOutcomes().size()];
-        this.faults = descriptor.faults().toArray(new FaultInjection[0]);
+        this.faults = descriptor.faults().toArray(new InjectedFault[0]);
         this.faultOnset = new long[faults.length];
         for (int f = 0; f < faults.length; f++) {
             faultOnset[f] = faults[f].onsetFrame();
@@ -156,7 +161,7 @@ public final class RunMetrics implements FrameObserver {
     public void onExclusion(final long frame, final int observingLane, final int signal, final int channel,
         final String reason) {
         if (pending == pendFrame.length || observingLane < 0 || observingLane >= lanes || channel < 0
-            || channel >= lanes || signal < FaultInjection.ALL_SIGNALS || signal >= signals) {
+            || channel >= lanes || signal < InjectedFault.ALL_SIGNALS || signal >= signals) {
             unprocessedExclusions++;
             return;
         }
@@ -251,7 +256,7 @@ public final class RunMetrics implements FrameObserver {
     }
 
     private boolean unitHealthy(final FrameSample sample, final int signal, final int channel) {
-        if (signal != FaultInjection.ALL_SIGNALS) {
+        if (signal != InjectedFault.ALL_SIGNALS) {
             return sample.oracleUnitHealthy(signal, channel);
         }
         for (int s = 0; s < signals; s++) {
@@ -266,7 +271,7 @@ public final class RunMetrics implements FrameObserver {
         final long healthy = sample.oracleHealthyLanes();
         final long frame = sample.frame();
         for (int f = 0; f < faults.length; f++) {
-            if (detectionFrame[f] == NONE && faults[f].lane() != FaultInjection.NO_UNIT && frame >= faultOnset[f]
+            if (detectionFrame[f] == NONE && faults[f].lane() != InjectedFault.NO_UNIT && frame >= faultOnset[f]
                 && healthy != 0
                 && (healthy & ~excludedBy[f]) == 0) {
                 detectionFrame[f] = frame;
@@ -514,7 +519,7 @@ public final class RunMetrics implements FrameObserver {
                 status = FaultOutcome.Status.DETECTED;
             } else if (lastFrame == NONE || faultOnset[f] > lastFrame) {
                 status = FaultOutcome.Status.NOT_STARTED;
-            } else if (faults[f].lane() == FaultInjection.NO_UNIT) {
+            } else if (faults[f].lane() == InjectedFault.NO_UNIT) {
                 status = FaultOutcome.Status.NO_UNIT;
             } else {
                 status = FaultOutcome.Status.UNDETECTED;

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.RunDescriptor;
+import org.bftvote.sim.run.SignalInfo;
+
 /**
  * Writes the summary of a run as JSON following {@code schema/summary.schema.json} (a resource of this module,
  * where every field is described). Keys come in a fixed order, numbers as {@link Double#toString(double)} (not
@@ -15,7 +19,7 @@ import java.util.Locale;
  */
 public final class SummaryJsonWriter {
     /** Version of the summary layout, written as {@code schema_version}; raised on any incompatible change. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** Most exclusion events listed in the summary; the counts always cover all. */
     public static final int MAX_LISTED_EXCLUSIONS = 1000;
 
@@ -108,13 +112,13 @@ public final class SummaryJsonWriter {
         final List<FaultOutcome> outcomes = m.faultOutcomes();
         j.name("faults").beginArray();
         for (final FaultOutcome o : outcomes) {
-            final FaultInjection f = o.fault();
+            final InjectedFault f = o.fault();
             j.beginObject()
                 .name("id").value(f.id())
                 .name("target").value(f.target())
                 .name("kind").value(f.kind())
                 .name("lane").value(f.lane())
-                .name("signal").value(f.signal() == FaultInjection.ALL_SIGNALS ? null
+                .name("signal").value(f.signal() == InjectedFault.ALL_SIGNALS ? null
                     : d.signals().get(f.signal()).name())
                 .name("onset_frame").value(f.onsetFrame())
                 .name("onset_s").value(d.timeOf(f.onsetFrame()))
@@ -151,7 +155,7 @@ public final class SummaryJsonWriter {
             j.beginObject()
                 .name("frame").value(log.frame(i))
                 .name("observing_lane").value(log.observingLane(i))
-                .name("signal").value(log.signal(i) == FaultInjection.ALL_SIGNALS ? null
+                .name("signal").value(log.signal(i) == InjectedFault.ALL_SIGNALS ? null
                     : m.descriptor().signals().get(log.signal(i)).name())
                 .name("channel").value(log.channel(i))
                 .name("reason").value(log.reason(i))

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
+import org.bftvote.sim.emulation.BusScheduling;
 import org.bftvote.sim.emulation.BusSpec;
 import org.bftvote.sim.emulation.ConstantTruth;
 import org.bftvote.sim.emulation.CsvTruth;
@@ -14,7 +15,6 @@ import org.bftvote.sim.emulation.DoubletTruth;
 import org.bftvote.sim.emulation.FailureMode;
 import org.bftvote.sim.emulation.LossSpec;
 import org.bftvote.sim.emulation.RandomWalkTruth;
-import org.bftvote.sim.emulation.Scheduling;
 import org.bftvote.sim.emulation.SensorFailure;
 import org.bftvote.sim.emulation.SensorSpec;
 import org.bftvote.sim.emulation.SimRandom;
@@ -29,12 +29,12 @@ import org.bftvote.sim.profile.HardOverDirection;
 import org.bftvote.sim.profile.LossModel;
 import org.bftvote.sim.profile.ScheduleKind;
 import org.bftvote.sim.profile.SensorProfile;
-import org.bftvote.sim.scenario.TruthModel.Constant;
-import org.bftvote.sim.scenario.TruthModel.CsvFile;
-import org.bftvote.sim.scenario.TruthModel.Doublet;
-import org.bftvote.sim.scenario.TruthModel.RandomWalk;
-import org.bftvote.sim.scenario.TruthModel.Step;
-import org.bftvote.sim.scenario.TruthModel.SumOfSines;
+import org.bftvote.sim.scenario.TruthSpec.Constant;
+import org.bftvote.sim.scenario.TruthSpec.CsvFile;
+import org.bftvote.sim.scenario.TruthSpec.Doublet;
+import org.bftvote.sim.scenario.TruthSpec.RandomWalk;
+import org.bftvote.sim.scenario.TruthSpec.Step;
+import org.bftvote.sim.scenario.TruthSpec.SumOfSines;
 import org.bftvote.sim.yaml.ProfileException;
 
 /**
@@ -116,7 +116,7 @@ public final class EmulationMapping {
      * @return the emulation truth model
      * @throws ProfileException if a CSV truth file cannot be read
      */
-    public static TruthModel truth(final org.bftvote.sim.scenario.TruthModel model, final SimRandom random)
+    public static TruthModel truth(final org.bftvote.sim.scenario.TruthSpec model, final SimRandom random)
         throws ProfileException {
         if (model instanceof Constant c) {
             return new ConstantTruth(c.value());
@@ -201,11 +201,11 @@ public final class EmulationMapping {
         final double minUs = bus.latencyMinSeconds() * US;
         final double maxUs = bus.latencyMaxSeconds() * US;
         final double jitterUs = bus.jitterSeconds() * US;
-        final Scheduling scheduling = bus.scheduling().kind() == ScheduleKind.TIME_TRIGGERED
-            ? Scheduling.TIME_TRIGGERED : Scheduling.PERIODIC;
+        final BusScheduling scheduling = bus.scheduling().kind() == ScheduleKind.TIME_TRIGGERED
+            ? BusScheduling.TIME_TRIGGERED : BusScheduling.PERIODIC;
         final double slotUs = Double.isFinite(bus.scheduling().slotSeconds()) ? bus.scheduling().slotSeconds() * US
             : 0.0;
-        final double deadline = scheduling == Scheduling.TIME_TRIGGERED ? maxUs + jitterUs + 64 * slotUs
+        final double deadline = scheduling == BusScheduling.TIME_TRIGGERED ? maxUs + jitterUs + 64 * slotUs
             : maxUs + jitterUs;
         return new BusSpec(minUs, maxUs, jitterUs, deadline, scheduling, slotUs, loss(bus.loss()), 0.0,
             bus.errors().bitErrorRate(), 1.0 - bus.errors().undetectedFraction());

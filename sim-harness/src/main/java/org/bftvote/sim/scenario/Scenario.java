@@ -20,7 +20,7 @@ import org.bftvote.sim.profile.PlatformProfile;
  * @param expectations    what the run must show
  */
 public record Scenario(String name, String file, String description, PlatformProfile platform,
-                       double durationSeconds, long seed, List<TruthModel> truthBySignal,
+                       double durationSeconds, long seed, List<TruthSpec> truthBySignal,
                        List<FaultInjection> faults, RandomFaults randomFaults, Expectations expectations) {
 
     /**

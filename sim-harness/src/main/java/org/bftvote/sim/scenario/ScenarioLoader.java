@@ -74,7 +74,7 @@ public final class ScenarioLoader {
         final double duration = root.quantity("duration", Dimension.TIME, Double.MIN_VALUE, MAX);
         final YNode seedNode = root.required("seed");
         final long seed = seedNode.asLong();
-        final List<TruthModel> truth = readTruth(root.required("truth").asMap(), platform, file);
+        final List<TruthSpec> truth = readTruth(root.required("truth").asMap(), platform, file);
         final List<FaultInjection> faults = new ArrayList<>();
         if (root.has("faults")) {
             final Set<String> ids = new HashSet<>();
@@ -101,9 +101,9 @@ public final class ScenarioLoader {
             expectations);
     }
 
-    private static List<TruthModel> readTruth(final YMap map, final PlatformProfile platform, final Path file)
+    private static List<TruthSpec> readTruth(final YMap map, final PlatformProfile platform, final Path file)
         throws ProfileException {
-        final List<TruthModel> result = new ArrayList<>();
+        final List<TruthSpec> result = new ArrayList<>();
         for (final SignalSpec signal : platform.signals()) {
             result.add(readTruthModel(map.required(signal.name()).asMap(), signal, file));
         }
@@ -111,17 +111,17 @@ public final class ScenarioLoader {
         return result;
     }
 
-    private static TruthModel readTruthModel(final YMap map, final SignalSpec signal, final Path file)
+    private static TruthSpec readTruthModel(final YMap map, final SignalSpec signal, final Path file)
         throws ProfileException {
         final Dimension dim = signal.unit().dimension();
-        final TruthModel model = switch (map.choice("model", TruthKind.class)) {
-            case CONSTANT -> new TruthModel.Constant(map.quantity("value", dim, -MAX, MAX));
+        final TruthSpec model = switch (map.choice("model", TruthKind.class)) {
+            case CONSTANT -> new TruthSpec.Constant(map.quantity("value", dim, -MAX, MAX));
             case SUM_OF_SINES -> {
                 final double offset = map.has("offset") ? map.quantity("offset", dim, -MAX, MAX) : 0.0;
-                final List<TruthModel.Sine> sines = new ArrayList<>();
+                final List<TruthSpec.Sine> sines = new ArrayList<>();
                 for (final YNode item : map.required("components").asList()) {
                     final YMap sine = item.asMap();
-                    sines.add(new TruthModel.Sine(sine.quantity("amplitude", dim, 0.0, MAX),
+                    sines.add(new TruthSpec.Sine(sine.quantity("amplitude", dim, 0.0, MAX),
                         sine.quantity("frequency", Dimension.FREQUENCY, 0.0, MAX),
                         sine.has("phase") ? sine.quantity("phase", Dimension.ANGLE, -MAX, MAX) : 0.0));
                     sine.finish();
@@ -129,15 +129,15 @@ public final class ScenarioLoader {
                 if (sines.isEmpty()) {
                     throw map.required("components").error("expected at least one sine component");
                 }
-                yield new TruthModel.SumOfSines(offset, sines);
+                yield new TruthSpec.SumOfSines(offset, sines);
             }
-            case STEP -> new TruthModel.Step(map.quantity("initial", dim, -MAX, MAX),
+            case STEP -> new TruthSpec.Step(map.quantity("initial", dim, -MAX, MAX),
                 map.quantity("final", dim, -MAX, MAX), map.quantity("at", Dimension.TIME, 0.0, MAX));
-            case DOUBLET -> new TruthModel.Doublet(
+            case DOUBLET -> new TruthSpec.Doublet(
                 map.has("baseline") ? map.quantity("baseline", dim, -MAX, MAX) : 0.0,
                 map.quantity("amplitude", dim, -MAX, MAX), map.quantity("start", Dimension.TIME, 0.0, MAX),
                 map.quantity("half_period", Dimension.TIME, Double.MIN_VALUE, MAX));
-            case RANDOM_WALK -> new TruthModel.RandomWalk(map.quantity("initial", dim, signal.rangeMin(),
+            case RANDOM_WALK -> new TruthSpec.RandomWalk(map.quantity("initial", dim, signal.rangeMin(),
                 signal.rangeMax()), map.quantity("sigma_per_sqrt_s", dim, 0.0, MAX));
             case CSV -> readCsv(map, dim, file);
         };
@@ -145,7 +145,7 @@ public final class ScenarioLoader {
         return model;
     }
 
-    private static TruthModel readCsv(final YMap map, final Dimension dim, final Path scenarioFile)
+    private static TruthSpec readCsv(final YMap map, final Dimension dim, final Path scenarioFile)
         throws ProfileException {
         final YNode fileNode = map.required("file");
         final Path parent = scenarioFile.toAbsolutePath().getParent();
@@ -167,7 +167,7 @@ public final class ScenarioLoader {
                     + "' (header: " + columns + ")");
             }
         }
-        return new TruthModel.CsvFile(csv, timeColumn, timeUnit, valueColumn, valueUnit);
+        return new TruthSpec.CsvFile(csv, timeColumn, timeUnit, valueColumn, valueUnit);
     }
 
     private static FaultInjection readFault(final YMap map, final PlatformProfile platform, final double runSeconds)

@@ -1,6 +1,6 @@
 package org.bftvote.sim.trace;
 
-import org.bftvote.sim.results.FrameSample;
+import org.bftvote.sim.run.FrameSample;
 
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bftvote.InvalidConfigException;
-import org.bftvote.sim.results.FaultInjection;
-import org.bftvote.sim.results.RunDescriptor;
-import org.bftvote.sim.results.SignalInfo;
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.RunDescriptor;
+import org.bftvote.sim.run.SignalInfo;
 
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
@@ -69,7 +69,7 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
             out.writeUtf8(outcome);
         }
         out.writeInt(descriptor.faults().size());
-        for (final FaultInjection fault : descriptor.faults()) {
+        for (final InjectedFault fault : descriptor.faults()) {
             out.writeUtf8(fault.id());
             out.writeUtf8(fault.target());
             out.writeUtf8(fault.kind());
@@ -122,12 +122,12 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
             b.messageOutcome(text(in, "message_outcomes[" + m + "]"));
         }
         final int faults = count(in, "faults");
-        final List<FaultInjection> list = new ArrayList<>(faults);
+        final List<InjectedFault> list = new ArrayList<>(faults);
         for (int f = 0; f < faults; f++) {
             final String id = text(in, "faults[" + f + "].id");
             final String target = text(in, "faults[" + f + "].target");
             final String kind = text(in, "faults[" + f + "].kind");
-            list.add(new FaultInjection(id, target, kind, in.readLong(), in.readInt(), in.readInt()));
+            list.add(new InjectedFault(id, target, kind, in.readLong(), in.readInt(), in.readInt()));
         }
         list.forEach(b::fault);
         if (in.readRemaining() != 0) {

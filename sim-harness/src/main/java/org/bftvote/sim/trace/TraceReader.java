@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
 import org.bftvote.InvalidConfigException;
-import org.bftvote.sim.results.FrameObserver;
-import org.bftvote.sim.results.FrameSample;
+import org.bftvote.sim.run.FrameObserver;
+import org.bftvote.sim.run.FrameSample;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;

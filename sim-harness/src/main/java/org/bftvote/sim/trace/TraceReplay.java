@@ -13,9 +13,9 @@ import org.bftvote.sim.results.ExpectationReport;
 import org.bftvote.sim.results.FrameCsvWriter;
 import org.bftvote.sim.results.HumanSummary;
 import org.bftvote.sim.results.PlotWriter;
-import org.bftvote.sim.results.RunDescriptor;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
+import org.bftvote.sim.run.RunDescriptor;
 
 /**
  * Re-analyses a recorded run without simulating it again: feeds a trace to the results consumers exactly as a live

@@ -5,5 +5,7 @@
  *
  * <p>Quantities are always written {@code {value: <number>, unit: <symbol>}}; see {@link org.bftvote.sim.yaml.Unit}
  * for the accepted symbols and {@link org.bftvote.sim.yaml.Dimension} for the canonical unit each is converted to.
+ *
+ * <p>Layer: the lowest harness layer: imports no other harness package.
  */
 package org.bftvote.sim.yaml;

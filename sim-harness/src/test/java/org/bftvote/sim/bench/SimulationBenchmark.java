@@ -3,8 +3,8 @@ package org.bftvote.sim.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.bftvote.sim.results.FrameSample;
 import org.bftvote.sim.results.RunMetrics;
+import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.QuadEightSignals;
 import org.bftvote.sim.run.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;

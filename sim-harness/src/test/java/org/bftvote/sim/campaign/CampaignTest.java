@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bftvote.sim.cli.BftvoteSim;
+import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.profile.RepoFiles;
-import org.bftvote.sim.run.SimulationRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bftvote.sim.execution.RunOutcome;
+import org.bftvote.sim.execution.RunRequest;
+import org.bftvote.sim.execution.ScenarioRunner;
 import org.bftvote.sim.profile.RepoFiles;
 import org.bftvote.sim.scenario.Scenario;
 import org.junit.jupiter.api.Test;

@@ -77,14 +77,14 @@ class BusNetworkTest {
 
     @Test
     void timeTriggeredArrivalFollowsSlotsAndPeriodicSpreadsWithLateAfterDeadline() {
-        final BusSpec tt = new BusSpec(20, 20, 0, 1000, Scheduling.TIME_TRIGGERED, 100, LossSpec.NONE, 0, 0, 1);
+        final BusSpec tt = new BusSpec(20, 20, 0, 1000, BusScheduling.TIME_TRIGGERED, 100, LossSpec.NONE, 0, 0, 1);
         final BusNetwork slots = network(tt, 4);
         final Delivery out = new Delivery();
         for (int sender = 0; sender < 4; sender++) {
             slots.deliver(0, sender, (sender + 1) % 4, MESSAGE.clone(), 0, 16, out);
             assertEquals(sender * 100 + 20, out.arrivalUs(), 1e-9);
         }
-        final BusSpec periodic = new BusSpec(0, 1000, 0, 500, Scheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
+        final BusSpec periodic = new BusSpec(0, 1000, 0, 500, BusScheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
         final BusNetwork queue = network(periodic, 5);
         final int n = 100_000;
         for (int i = 0; i < n; i++) {
@@ -133,7 +133,7 @@ class BusNetworkTest {
 
     @Test
     void duplicationAtItsRate() {
-        final BusSpec spec = new BusSpec(10, 10, 0, 100, Scheduling.PERIODIC, 0, LossSpec.NONE, 0.02, 0, 1);
+        final BusSpec spec = new BusSpec(10, 10, 0, 100, BusScheduling.PERIODIC, 0, LossSpec.NONE, 0.02, 0, 1);
         final BusNetwork bus = network(spec, 7);
         final Delivery out = new Delivery();
         final int n = 200_000;
@@ -183,7 +183,7 @@ class BusNetworkTest {
 
     @Test
     void sameSeedSameOutcomes() {
-        final BusSpec spec = new BusSpec(0, 800, 50, 500, Scheduling.PERIODIC, 0,
+        final BusSpec spec = new BusSpec(0, 800, 50, 500, BusScheduling.PERIODIC, 0,
             LossSpec.gilbertElliott(0.1, 0.3, 0.2, 0.95), 0.01, 1e-3, 0.9);
         final BusNetwork a = network(spec, 10);
         final BusNetwork b = network(spec, 10);

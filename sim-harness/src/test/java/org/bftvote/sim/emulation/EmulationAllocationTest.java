@@ -25,7 +25,7 @@ class EmulationAllocationTest {
                     new ScheduledFailure(SensorFailure.stuck(), 700_000, 800_000)),
                 List.of(new FailureRate(SensorFailure.erratic(), 100.0, 50)), streams.stream("sensor" + lane));
         }
-        final BusSpec busSpec = new BusSpec(10, 300, 20, 250, Scheduling.PERIODIC, 0,
+        final BusSpec busSpec = new BusSpec(10, 300, 20, 250, BusScheduling.PERIODIC, 0,
             LossSpec.gilbertElliott(0.01, 0.3, 0.1, 0.99), 0.001, 1e-4, 0.99);
         final RedundantBus bus = new RedundantBus(
             new BusNetwork(busSpec, 4, List.of(new MarginalTransmitter(2, 0.1, 0, 500_000)), streams.stream("a")),

@@ -33,8 +33,8 @@ class RedundantBusTest {
 
     @Test
     void earlierValidCopyWinsAndItsBytesAreKept() {
-        final BusSpec slowA = new BusSpec(50, 50, 0, 100, Scheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
-        final BusSpec fastCorruptB = new BusSpec(10, 10, 0, 100, Scheduling.PERIODIC, 0, LossSpec.NONE, 0, 0.5, 0);
+        final BusSpec slowA = new BusSpec(50, 50, 0, 100, BusScheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
+        final BusSpec fastCorruptB = new BusSpec(10, 10, 0, 100, BusScheduling.PERIODIC, 0, LossSpec.NONE, 0, 0.5, 0);
         final RedundantBus bus = bus(slowA, fastCorruptB, 2);
         final Delivery out = new Delivery();
         final byte[] msg = MESSAGE.clone();
@@ -45,7 +45,7 @@ class RedundantBusTest {
         assertEquals(10.0, out.arrivalUs(), 1e-9);
         assertTrue(!java.util.Arrays.equals(MESSAGE, msg));
 
-        final BusSpec fastDetectedB = new BusSpec(10, 10, 0, 100, Scheduling.PERIODIC, 0, LossSpec.NONE, 0, 0.5, 1);
+        final BusSpec fastDetectedB = new BusSpec(10, 10, 0, 100, BusScheduling.PERIODIC, 0, LossSpec.NONE, 0, 0.5, 1);
         final RedundantBus masked = bus(slowA, fastDetectedB, 3);
         final byte[] clean = MESSAGE.clone();
         masked.deliver(0, 0, 1, clean, 0, 8, out);
@@ -57,8 +57,8 @@ class RedundantBusTest {
 
     @Test
     void skewBeyondLimitIsCounted() {
-        final BusSpec a = new BusSpec(10, 10, 0, 1000, Scheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
-        final BusSpec b = new BusSpec(500, 500, 0, 1000, Scheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
+        final BusSpec a = new BusSpec(10, 10, 0, 1000, BusScheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
+        final BusSpec b = new BusSpec(500, 500, 0, 1000, BusScheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
         final RedundantBus bus = bus(a, b, 4);
         final Delivery out = new Delivery();
         for (int i = 0; i < 10; i++) {

@@ -113,7 +113,7 @@ class SampleLinkTest {
     @Test
     void lateShareMatchesTheClosedFormAndTheBusNetwork() {
         // Transfer 100..900 us, jitter +-150 us, deadline 800 us: the closed form of the sum of two uniforms.
-        final BusSpec spec = new BusSpec(100, 900, 150, 800, Scheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
+        final BusSpec spec = new BusSpec(100, 900, 150, 800, BusScheduling.PERIODIC, 0, LossSpec.NONE, 0, 0, 1);
         final double late = SampleLink.lateProbability(spec);
         // P(X + Y > 700), X ~ U(0, 800), Y ~ U(-150, 150): by symmetry of the trapezoid, (800 + 150 - 700)^2 /
         // (2 * 800 * 300) = 250^2 / 480,000.

@@ -55,19 +55,27 @@ class SimRandomTest {
     }
 
     @Test
-    void streamsDependOnSeedAndOrderAndAreUncorrelated() {
+    void streamsDependOnSeedAndNameOnlyAndAreUncorrelated() {
         final RandomStreams one = new RandomStreams(42);
         final SimRandom a = one.stream("a");
         final SimRandom b = one.stream("b");
+        // Another order, and a stream more: "a" and "b" are the same sequences.
         final RandomStreams two = new RandomStreams(42);
-        assertArrayEquals(draws(a, 100), draws(two.stream("a"), 100));
-        assertArrayEquals(draws(b, 100), draws(two.stream("b"), 100));
+        two.stream("new");
+        final SimRandom b2 = two.stream("b");
+        final SimRandom a2 = two.stream("a");
+        assertArrayEquals(draws(a, 100), draws(a2, 100));
+        assertArrayEquals(draws(b, 100), draws(b2, 100));
         assertEquals(List.of("a", "b"), one.names());
+        assertEquals(List.of("new", "b", "a"), two.names());
+        // Another seed, or another name: another sequence.
+        assertFalse(java.util.Arrays.equals(draws(new RandomStreams(43).stream("a"), 100),
+            draws(new RandomStreams(42).stream("a"), 100)));
+        assertFalse(java.util.Arrays.equals(draws(new RandomStreams(42).stream("a."), 100),
+            draws(new RandomStreams(42).stream("a"), 100)));
 
         final SimRandom x = new RandomStreams(7).stream("x");
-        final RandomStreams streams = new RandomStreams(7);
-        streams.stream("x");
-        final SimRandom y = streams.stream("y");
+        final SimRandom y = new RandomStreams(7).stream("y");
         final int n = 100_000;
         double sxy = 0;
         for (int i = 0; i < n; i++) {

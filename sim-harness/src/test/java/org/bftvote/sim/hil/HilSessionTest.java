@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.bftvote.sim.cli.BftvoteSim;
+import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.profile.RepoFiles;
-import org.bftvote.sim.run.SimulationRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

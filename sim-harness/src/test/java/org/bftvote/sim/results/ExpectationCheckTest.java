@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.OutputStatusCode;
+import org.bftvote.sim.run.RunDescriptor;
 import org.junit.jupiter.api.Test;
 
 class ExpectationCheckTest {
@@ -18,8 +22,8 @@ class ExpectationCheckTest {
      */
     private static RunMetrics metrics() {
         final RunDescriptor d = SyntheticRun.builder(100)
-            .fault(new FaultInjection("F1", "lane 3 pitch_rate", "bias", 10, 3, 0))
-            .fault(new FaultInjection("F2", "lane 2 altitude", "stuck", 10, 2, 1))
+            .fault(new InjectedFault("F1", "lane 3 pitch_rate", "bias", 10, 3, 0))
+            .fault(new InjectedFault("F2", "lane 2 altitude", "stuck", 10, 2, 1))
             .build();
         final RunMetrics m = new RunMetrics(d);
         final FrameSample s = new FrameSample(d);

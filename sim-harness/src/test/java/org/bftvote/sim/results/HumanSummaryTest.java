@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.bftvote.sim.run.RunDescriptor;
 import org.junit.jupiter.api.Test;
 
 class HumanSummaryTest {

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.bftvote.InvalidConfigException;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.OutputStatusCode;
+import org.bftvote.sim.run.RunDescriptor;
 import org.junit.jupiter.api.Test;
 
 class RunMetricsTest {
@@ -166,9 +170,9 @@ class RunMetricsTest {
 
     private static RunDescriptor withFaults() {
         return SyntheticRun.builder(200)
-            .fault(new FaultInjection("F1", "lane 3 pitch_rate", "bias", 50, 3, 0))
-            .fault(new FaultInjection("F2", "lane 2 altitude", "stuck", 50, 2, 1))
-            .fault(new FaultInjection("F3", "lane 1", "byzantine", 1000, 1, FaultInjection.ALL_SIGNALS))
+            .fault(new InjectedFault("F1", "lane 3 pitch_rate", "bias", 50, 3, 0))
+            .fault(new InjectedFault("F2", "lane 2 altitude", "stuck", 50, 2, 1))
+            .fault(new InjectedFault("F3", "lane 1", "byzantine", 1000, 1, InjectedFault.ALL_SIGNALS))
             .build();
     }
 
@@ -193,7 +197,7 @@ class RunMetricsTest {
                 r.onExclusion(f, 3, 0, 3, "own channel");
             }
             if (f == 60) {
-                r.onExclusion(f, 2, FaultInjection.ALL_SIGNALS, 3, "lane excluded");  // a lane exclusion also counts
+                r.onExclusion(f, 2, InjectedFault.ALL_SIGNALS, 3, "lane excluded");  // a lane exclusion also counts
             }
             if (f == 70) {
                 // F2: three of four healthy lanes only, and lane 0 excludes the wrong signal.
@@ -226,16 +230,16 @@ class RunMetricsTest {
     @Test
     void aBusFaultHasNoUnitToDetect() {
         final RunDescriptor d = SyntheticRun.builder(100)
-            .fault(new FaultInjection("B1", "bus afdx network A", "loss", 10, FaultInjection.NO_UNIT,
-                FaultInjection.ALL_SIGNALS))
-            .fault(new FaultInjection("B2", "bus afdx", "silent", 500, FaultInjection.NO_UNIT,
-                FaultInjection.ALL_SIGNALS))
+            .fault(new InjectedFault("B1", "bus afdx network A", "loss", 10, InjectedFault.NO_UNIT,
+                InjectedFault.ALL_SIGNALS))
+            .fault(new InjectedFault("B2", "bus afdx", "silent", 500, InjectedFault.NO_UNIT,
+                InjectedFault.ALL_SIGNALS))
             .build();
         final RunMetrics m = run(d, 100, (f, s, r) -> {
             if (f == 20) {
                 // Every lane excluding every lane's channel 0 still does not "detect" a bus fault.
                 for (int lane = 0; lane < 4; lane++) {
-                    r.onExclusion(f, lane, FaultInjection.ALL_SIGNALS, 0, "lane");
+                    r.onExclusion(f, lane, InjectedFault.ALL_SIGNALS, 0, "lane");
                 }
             }
         });
@@ -243,28 +247,28 @@ class RunMetricsTest {
         assertEquals(FaultOutcome.Status.NO_UNIT, outcomes.get(0).status());
         assertEquals(-1, outcomes.get(0).detectionFrame());
         assertEquals(FaultOutcome.Status.NOT_STARTED, outcomes.get(1).status(), "onset after the last frame");
-        assertThrows(InvalidConfigException.class, () -> new FaultInjection("B3", "bus", "loss", 0,
-            FaultInjection.NO_UNIT, 0), "no unit goes with every signal only");
-        assertThrows(InvalidConfigException.class, () -> new FaultInjection("B4", "bus", "loss", 0, -2,
-            FaultInjection.ALL_SIGNALS));
+        assertThrows(InvalidConfigException.class, () -> new InjectedFault("B3", "bus", "loss", 0,
+            InjectedFault.NO_UNIT, 0), "no unit goes with every signal only");
+        assertThrows(InvalidConfigException.class, () -> new InjectedFault("B4", "bus", "loss", 0, -2,
+            InjectedFault.ALL_SIGNALS));
     }
 
     @Test
     void aFaultyLaneNeedNotExcludeForDetection() {
         final RunDescriptor d = SyntheticRun.builder(100)
-            .fault(new FaultInjection("L1", "lane 1", "byzantine", 10, 1, FaultInjection.ALL_SIGNALS))
+            .fault(new InjectedFault("L1", "lane 1", "byzantine", 10, 1, InjectedFault.ALL_SIGNALS))
             .build();
         final RunMetrics m = run(d, 100, (f, s, r) -> {
             if (f >= 10) {
                 s.oracleHealthyLanes(0b1101);
             }
             if (f == 12) {
-                r.onExclusion(f, 0, FaultInjection.ALL_SIGNALS, 1, "lane");
+                r.onExclusion(f, 0, InjectedFault.ALL_SIGNALS, 1, "lane");
                 r.onExclusion(f, 2, 1, 1, "signal 1 only, counts for a whole-lane fault");
             }
             if (f == 15) {
-                r.onExclusion(f, 3, FaultInjection.ALL_SIGNALS, 1, "lane");
-                r.onExclusion(f, 1, FaultInjection.ALL_SIGNALS, 0, "the faulty lane's word is no false exclusion");
+                r.onExclusion(f, 3, InjectedFault.ALL_SIGNALS, 1, "lane");
+                r.onExclusion(f, 1, InjectedFault.ALL_SIGNALS, 0, "the faulty lane's word is no false exclusion");
             }
         });
         assertEquals(15, m.detectionFrame(0));
@@ -282,8 +286,8 @@ class RunMetricsTest {
                 r.onExclusion(f, 3, 0, 1, "faulty lane excludes: not counted");
                 r.onExclusion(f, 1, 1, 0, "healthy excludes faulty sensor: correct");
                 r.onExclusion(f, 1, 0, 3, "healthy excludes channel of faulty lane: correct");
-                r.onExclusion(f, 2, FaultInjection.ALL_SIGNALS, 0, "lane 0 has a faulty sensor: correct");
-                r.onExclusion(f, 2, FaultInjection.ALL_SIGNALS, 1, "lane 1 is healthy: false");
+                r.onExclusion(f, 2, InjectedFault.ALL_SIGNALS, 0, "lane 0 has a faulty sensor: correct");
+                r.onExclusion(f, 2, InjectedFault.ALL_SIGNALS, 1, "lane 1 is healthy: false");
                 r.onExclusion(f, 9, 0, 1, "out of range: ignored");
             }
         });
@@ -354,7 +358,7 @@ class RunMetricsTest {
             () -> SyntheticRun.builder(10).lanes(65).build());
         assertEquals("lanes", lanes.parameter());
         final InvalidConfigException faultLane = assertThrows(InvalidConfigException.class,
-            () -> SyntheticRun.builder(10).fault(new FaultInjection("F", "t", "k", 0, 4, 0)).build());
+            () -> SyntheticRun.builder(10).fault(new InjectedFault("F", "t", "k", 0, 4, 0)).build());
         assertEquals("fault.F.lane", faultLane.parameter());
         assertThrows(InvalidConfigException.class, () -> SyntheticRun.builder(10).signal("altitude", "ft").build());
         assertThrows(InvalidConfigException.class, () -> SyntheticRun.builder(10).frameRateHz(0.0).build());

@@ -2,6 +2,12 @@ package org.bftvote.sim.results;
 
 import java.util.SplittableRandom;
 
+import org.bftvote.sim.run.FrameObserver;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.OutputStatusCode;
+import org.bftvote.sim.run.RunDescriptor;
+
 /**
  * Hand-built runs for the results tests: 4 lanes, 2 signals ({@code pitch_rate} in deg/s, {@code altitude} in m),
  * 100 Hz, two message outcomes. A nominal frame has the truth {@code sin}, sensors spread around it, every lane
@@ -55,8 +61,8 @@ final class SyntheticRun {
     /** A 2,000-frame run with faults F1 (lane 3 pitch_rate bias at 5 s, detected) and F2 (lane 2 altitude stuck). */
     static RunDescriptor faultyDescriptor() {
         return builder(2000)
-            .fault(new FaultInjection("F1", "lane 3 pitch_rate", "bias +4 deg/s", 500, 3, 0))
-            .fault(new FaultInjection("F2", "lane 2 altitude", "stuck", 1200, 2, 1))
+            .fault(new InjectedFault("F1", "lane 3 pitch_rate", "bias +4 deg/s", 500, 3, 0))
+            .fault(new InjectedFault("F2", "lane 2 altitude", "stuck", 1200, 2, 1))
             .build();
     }
 

@@ -3,15 +3,15 @@ package org.bftvote.sim.run;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.PlatformProfile;
+import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.RepoFiles;
 import org.bftvote.sim.profile.SignalSpec;
 import org.bftvote.sim.scenario.BusFaultKind;
 import org.bftvote.sim.scenario.FaultInjection;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.scenario.ScenarioLoader;
-import org.bftvote.sim.scenario.TruthModel;
+import org.bftvote.sim.scenario.TruthSpec;
 
 /**
  * The benchmark's workload: the quad OM(1) AFDX platform with 8 signals (its 5 plus copies of the first 3 under
@@ -32,7 +32,7 @@ public final class QuadEightSignals {
             .resolve("sim-harness/scenarios/burst-loss-one-bus.yaml"));
         final PlatformProfile quad = base.platform();
         final List<SignalSpec> signals = new ArrayList<>(quad.signals());
-        final List<TruthModel> truth = new ArrayList<>(base.truthBySignal());
+        final List<TruthSpec> truth = new ArrayList<>(base.truthBySignal());
         for (int i = 0; i < 3; i++) {
             final SignalSpec s = quad.signals().get(i);
             signals.add(new SignalSpec(s.name() + "_2", s.unit(), s.rangeMin(), s.rangeMax(), s.sensorsByLane(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.bftvote.sim.results.ExpectationsYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class RunTraceTest {
         assertTrue(summary.contains("\"status\": \"detected\""), summary);
 
         final ScenarioRunTest.Result replay = ScenarioRunTest.cli(false, "replay", trace.toString(), "--out",
-            replayed.toString(), "--expect", live.resolve(SimulationRunner.EXPECTATIONS_YAML).toString());
+            replayed.toString(), "--expect", live.resolve(ExpectationsYaml.FILE_NAME).toString());
         assertEquals(1, replay.exitCode(), replay.err());
         assertArrayEquals(Files.readAllBytes(live.resolve("summary.json")),
             Files.readAllBytes(replayed.resolve("summary.json")));

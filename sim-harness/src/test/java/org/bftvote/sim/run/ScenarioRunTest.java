@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bftvote.sim.cli.BftvoteSim;
+import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.RepoFiles;
 import org.bftvote.sim.results.FaultOutcome;
-import org.bftvote.sim.results.FrameSample;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.scenario.ScenarioLoader;

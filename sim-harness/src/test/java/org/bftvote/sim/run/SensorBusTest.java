@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.RepoFiles;
-import org.bftvote.sim.results.FrameSample;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.scenario.BusFaultKind;
 import org.bftvote.sim.scenario.FaultInjection;

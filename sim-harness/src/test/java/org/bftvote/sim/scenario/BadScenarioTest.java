@@ -142,7 +142,7 @@ class BadScenarioTest {
             .orElseThrow();
         RepoFiles.replace(spikes, doublet.trim(), csvTruth);
         final Scenario scenario = loader.load(spikes);
-        final TruthModel.CsvFile csv = assertInstanceOf(TruthModel.CsvFile.class, scenario.truthBySignal().get(2));
+        final TruthSpec.CsvFile csv = assertInstanceOf(TruthSpec.CsvFile.class, scenario.truthBySignal().get(2));
         assertEquals(dir.resolve("aoa.csv").toAbsolutePath().normalize(), csv.file());
         assertEquals(Unit.DEGREE, csv.valueUnit());
 

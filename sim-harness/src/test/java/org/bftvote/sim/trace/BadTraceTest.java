@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 
 import org.bftvote.sim.cli.BftvoteSim;
 import org.bftvote.sim.cli.ExitCodes;
-import org.bftvote.sim.results.FrameSample;
-import org.bftvote.sim.results.RunDescriptor;
+import org.bftvote.sim.results.ExpectationsYaml;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.RunDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,6 +245,6 @@ class BadTraceTest {
         assertTrue(out.toString().contains("trace-synthetic") && out.toString().contains("FAIL"), out.toString());
         assertTrue(Files.size(outDir.resolve("summary.json")) > 0);
         assertEquals(Map.of("max_agreement_violations", 0), Map.of("max_agreement_violations",
-            ReplayCommand.readExpectations(expect).get("max_agreement_violations")));
+            ExpectationsYaml.read(expect).get("max_agreement_violations")));
     }
 }

@@ -2,11 +2,11 @@ package org.bftvote.sim.trace;
 
 import java.util.SplittableRandom;
 
-import org.bftvote.sim.results.FaultInjection;
-import org.bftvote.sim.results.FrameObserver;
-import org.bftvote.sim.results.FrameSample;
-import org.bftvote.sim.results.OutputStatusCode;
-import org.bftvote.sim.results.RunDescriptor;
+import org.bftvote.sim.run.FrameObserver;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.OutputStatusCode;
+import org.bftvote.sim.run.RunDescriptor;
 
 /**
  * A synthetic quad run fed to observers as a runner would: 4 lanes, 2 signals, noisy sensors, a bias fault on lane
@@ -24,7 +24,7 @@ final class LiveRun {
             .scenario("trace-synthetic").platform("test-quad").seed(7L).frameRateHz(100.0).lanes(LANES)
             .signal("pitch_rate", "deg/s").signal("altitude", "m")
             .messageOutcome("delivered").messageOutcome("bad_crc")
-            .fault(new FaultInjection("F1", "lane 3 pitch_rate", "bias +4 deg/s", 300, 3, 0))
+            .fault(new InjectedFault("F1", "lane 3 pitch_rate", "bias +4 deg/s", 300, 3, 0))
             .durationFrames(frames).faultHypothesis("n=4 m=1")
             .build();
     }

@@ -3,10 +3,10 @@ package org.bftvote.sim.trace;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
-import org.bftvote.sim.results.FaultInjection;
-import org.bftvote.sim.results.FrameSample;
-import org.bftvote.sim.results.OutputStatusCode;
-import org.bftvote.sim.results.RunDescriptor;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.OutputStatusCode;
+import org.bftvote.sim.run.RunDescriptor;
 
 /**
  * Seeded random runs and frames for the trace tests: every field of a {@link FrameSample} gets a value drawn from
@@ -50,7 +50,7 @@ final class RandomRuns {
         }
         final int faults = r.nextInt(3);
         for (int f = 0; f < faults; f++) {
-            b.fault(new FaultInjection("F" + f, "lane target " + f, "kind" + f, r.nextInt(1000), r.nextInt(lanes),
+            b.fault(new InjectedFault("F" + f, "lane target " + f, "kind" + f, r.nextInt(1000), r.nextInt(lanes),
                 r.nextInt(signals + 1) - 1));
         }
         return b.build();

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
-import org.bftvote.sim.results.FrameSample;
-import org.bftvote.sim.results.RunDescriptor;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.RunDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

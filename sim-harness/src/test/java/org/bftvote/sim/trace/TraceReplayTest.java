@@ -16,9 +16,9 @@ import org.bftvote.sim.results.ExpectationCheck;
 import org.bftvote.sim.results.ExpectationReport;
 import org.bftvote.sim.results.FrameCsvWriter;
 import org.bftvote.sim.results.PlotWriter;
-import org.bftvote.sim.results.RunDescriptor;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
+import org.bftvote.sim.run.RunDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

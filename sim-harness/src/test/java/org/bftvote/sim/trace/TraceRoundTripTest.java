@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.bftvote.sim.results.FrameObserver;
-import org.bftvote.sim.results.FrameSample;
-import org.bftvote.sim.results.RunDescriptor;
+import org.bftvote.sim.run.FrameObserver;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.RunDescriptor;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

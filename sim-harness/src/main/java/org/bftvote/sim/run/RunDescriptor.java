@@ -1,4 +1,4 @@
-package org.bftvote.sim.results;
+package org.bftvote.sim.run;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +28,7 @@ public final class RunDescriptor {
     private final int lanes;
     private final List<SignalInfo> signals;
     private final List<String> messageOutcomes;
-    private final List<FaultInjection> faults;
+    private final List<InjectedFault> faults;
     private final long durationFrames;
     private final String faultHypothesis;
 
@@ -93,7 +93,7 @@ public final class RunDescriptor {
     }
 
     /** @return injected faults in the order given (unmodifiable) */
-    public List<FaultInjection> faults() {
+    public List<InjectedFault> faults() {
         return faults;
     }
 
@@ -137,7 +137,7 @@ public final class RunDescriptor {
         private int lanes;
         private final List<SignalInfo> signals = new ArrayList<>();
         private final List<String> messageOutcomes = new ArrayList<>();
-        private final List<FaultInjection> faults = new ArrayList<>();
+        private final List<InjectedFault> faults = new ArrayList<>();
         private long durationFrames;
         private String faultHypothesis = "";
 
@@ -212,7 +212,7 @@ public final class RunDescriptor {
          * @param fault an injected fault; its id must be unique
          * @return this
          */
-        public Builder fault(final FaultInjection fault) {
+        public Builder fault(final InjectedFault fault) {
             faults.add(Require.notNull("fault", fault));
             return this;
         }
@@ -263,12 +263,12 @@ public final class RunDescriptor {
                 }
             }
             seen.clear();
-            for (final FaultInjection f : faults) {
+            for (final InjectedFault f : faults) {
                 if (!seen.add(f.id())) {
                     throw new InvalidConfigException("fault.id", f.id(), "fault ids unique");
                 }
-                Require.inRange("fault." + f.id() + ".lane", f.lane(), FaultInjection.NO_UNIT, lanes - 1);
-                Require.inRange("fault." + f.id() + ".signal", f.signal(), FaultInjection.ALL_SIGNALS,
+                Require.inRange("fault." + f.id() + ".lane", f.lane(), InjectedFault.NO_UNIT, lanes - 1);
+                Require.inRange("fault." + f.id() + ".signal", f.signal(), InjectedFault.ALL_SIGNALS,
                     signals.size() - 1);
             }
             return new RunDescriptor(this);

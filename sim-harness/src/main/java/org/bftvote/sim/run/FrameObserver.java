@@ -1,4 +1,4 @@
-package org.bftvote.sim.results;
+package org.bftvote.sim.run;
 
 /**
  * What a runner feeds, frame by frame. Within a frame the runner first reports every exclusion that happened in it
@@ -12,7 +12,7 @@ public interface FrameObserver {
      *
      * @param frame         frame in which the exclusion took effect
      * @param observingLane the lane that excluded
-     * @param signal        signal index, or {@link FaultInjection#ALL_SIGNALS} when a whole lane was excluded
+     * @param signal        signal index, or {@link InjectedFault#ALL_SIGNALS} when a whole lane was excluded
      * @param channel       the excluded channel (= lane index)
      * @param reason        why, for people (for example {@code "miscompare persisted 10 frames"})
      */

@@ -7,5 +7,5 @@ package org.bftvote.sim.profile;
  * @param ratePerFlightHour    expected occurrences per flight hour, &gt;= 0
  * @param parameters           the mode's parameters, canonical units of the sensor output
  */
-public record FailureMode(FailureKind kind, double ratePerFlightHour, FaultParameters parameters) {
+public record RatedFailure(FailureKind kind, double ratePerFlightHour, FaultParameters parameters) {
 }

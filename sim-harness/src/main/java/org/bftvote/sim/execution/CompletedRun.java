@@ -1,4 +1,4 @@
-package org.bftvote.sim.run;
+package org.bftvote.sim.execution;
 
 import java.util.List;
 

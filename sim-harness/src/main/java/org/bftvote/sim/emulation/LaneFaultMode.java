@@ -1,7 +1,7 @@
 package org.bftvote.sim.emulation;
 
 /** The ways a whole lane (its computer or its transmitter) misbehaves at the agreement level. */
-public enum LaneFaultKind {
+public enum LaneFaultMode {
     /** Stops sending from onset (fail-silent). Benign: every receiver sees the silence. */
     CRASH,
     /** Drops each frame's messages with {@code probability}, the same for all receivers. Benign. */

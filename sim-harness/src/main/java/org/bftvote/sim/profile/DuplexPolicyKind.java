@@ -5,7 +5,7 @@ import org.bftvote.sim.yaml.YamlName;
 /**
  * What a channel manager does once only two healthy channels are left.
  */
-public enum DuplexPolicy implements YamlName {
+public enum DuplexPolicyKind implements YamlName {
     /** Use the mean of the two; on a miscompare neither can be isolated, so the signal is flagged degraded. */
     AVERAGE("average"),
     /** On a miscompare between the two, declare the signal failed (fail-safe). */
@@ -15,7 +15,7 @@ public enum DuplexPolicy implements YamlName {
 
     private final String yamlName;
 
-    DuplexPolicy(final String yamlName) {
+    DuplexPolicyKind(final String yamlName) {
         this.yamlName = yamlName;
     }
 

@@ -1,4 +1,4 @@
-package org.bftvote.sim.results;
+package org.bftvote.sim.run;
 
 import org.bftvote.InvalidConfigException;
 
@@ -18,7 +18,7 @@ import org.bftvote.InvalidConfigException;
  * @param lane       faulty lane / channel index, or {@link #NO_UNIT}
  * @param signal     signal index, or {@link #ALL_SIGNALS}
  */
-public record FaultInjection(String id, String target, String kind, long onsetFrame, int lane, int signal) {
+public record InjectedFault(String id, String target, String kind, long onsetFrame, int lane, int signal) {
     /** Signal index meaning "every signal of the lane". */
     public static final int ALL_SIGNALS = -1;
     /** Lane index meaning "no faulty unit" (a bus fault); its signal is {@link #ALL_SIGNALS}. */
@@ -28,7 +28,7 @@ public record FaultInjection(String id, String target, String kind, long onsetFr
      * @throws InvalidConfigException on a blank id, null text, negative onset, lane or signal below their range
      *                                (upper bounds are checked by {@link RunDescriptor})
      */
-    public FaultInjection {
+    public InjectedFault {
         if (id == null || id.isBlank()) {
             throw new InvalidConfigException("fault.id", id, "a non-blank id");
         }

@@ -1,4 +1,4 @@
-package org.bftvote.sim.results;
+package org.bftvote.sim.run;
 
 import java.util.Arrays;
 

@@ -1,32 +1,29 @@
-package org.bftvote.sim.run;
+package org.bftvote.sim.execution;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
-import org.bftvote.sim.cli.RunOutcome;
-import org.bftvote.sim.cli.RunRequest;
-import org.bftvote.sim.cli.ScenarioRunner;
 import org.bftvote.sim.results.ExpectationCheck;
 import org.bftvote.sim.results.ExpectationReport;
+import org.bftvote.sim.results.ExpectationsYaml;
 import org.bftvote.sim.results.FrameCsvWriter;
-import org.bftvote.sim.results.FrameSample;
 import org.bftvote.sim.results.HumanSummary;
 import org.bftvote.sim.results.PlotWriter;
-import org.bftvote.sim.results.RunDescriptor;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
-import org.bftvote.sim.scenario.Expectations;
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.RunDescriptor;
+import org.bftvote.sim.run.Simulation;
+import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.trace.TraceRecorder;
 import org.bftvote.sim.trace.TraceReplay;
-import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.yaml.ProfileException;
 
 /**
@@ -38,9 +35,6 @@ import org.bftvote.sim.yaml.ProfileException;
  * others, finished after the last frame, closed in any case so a failed run leaves a truncated trace).
  */
 public final class SimulationRunner implements ScenarioRunner {
-    /** File the scenario's expectations are written to next to a recorded run, for {@code replay --expect}. */
-    public static final String EXPECTATIONS_YAML = "expectations.yaml";
-
     /** Creates the runner. */
     public SimulationRunner() {
         // stateless
@@ -58,7 +52,7 @@ public final class SimulationRunner implements ScenarioRunner {
         out.println("summary: " + dir.resolve("summary.json"));
         if (request.trace() != null) {
             out.println("trace:   " + request.trace() + " (replay with: bftvote-sim replay " + request.trace()
-                + " --expect " + dir.resolve(EXPECTATIONS_YAML) + ")");
+                + " --expect " + dir.resolve(ExpectationsYaml.FILE_NAME) + ")");
         }
         out.flush();
         return done.verdict().passed() ? RunOutcome.PASSED : RunOutcome.EXPECTATIONS_NOT_MET;
@@ -66,7 +60,7 @@ public final class SimulationRunner implements ScenarioRunner {
 
     /**
      * Runs a scenario and writes its files: {@code frames.csv}, the plots, {@code summary.json} (which lists them in
-     * that order, as {@code replay} does), and, when a trace is recorded, the trace and {@value #EXPECTATIONS_YAML}
+     * that order, as {@code replay} does), and, when a trace is recorded, the trace and {@value ExpectationsYaml#FILE_NAME}
      * (the scenario's expectations in the names {@code replay --expect} reads), so that replaying the trace with
      * them writes a byte-identical {@code summary.json}.
      *
@@ -105,7 +99,7 @@ public final class SimulationRunner implements ScenarioRunner {
                 }
             }
         }
-        final Map<String, Object> expected = expectations(scenario.expectations());
+        final Map<String, Object> expected = ExpectationCheck.expectations(scenario.expectations());
         final ExpectationReport verdict = ExpectationCheck.evaluate(expected, metrics);
         // The order replay lists them in, so a replayed summary.json is byte-identical.
         final List<String> files = new ArrayList<>();
@@ -116,35 +110,10 @@ public final class SimulationRunner implements ScenarioRunner {
         files.add(TraceReplay.SUMMARY_JSON);
         SummaryJsonWriter.write(dir.resolve(TraceReplay.SUMMARY_JSON), metrics, verdict, files);
         if (trace != null) {
-            Files.writeString(dir.resolve(EXPECTATIONS_YAML), ExpectationsYaml.text(expected),
+            Files.writeString(dir.resolve(ExpectationsYaml.FILE_NAME), ExpectationsYaml.text(expected),
                 StandardCharsets.UTF_8);
         }
         return new CompletedRun(metrics, verdict, List.copyOf(files));
-    }
-
-    /**
-     * @param e a scenario's expectations
-     * @return the same as the name → value map {@link ExpectationCheck} reads
-     */
-    public static Map<String, Object> expectations(final Expectations e) {
-        final Map<String, Object> map = new LinkedHashMap<>();
-        e.maxAgreementViolations().ifPresent(v -> map.put("max_agreement_violations", v));
-        e.maxValidityViolations().ifPresent(v -> map.put("max_validity_violations", v));
-        e.maxFalseExclusions().ifPresent(v -> map.put("max_false_exclusions", v));
-        e.minAvailability().ifPresent(v -> map.put("min_availability", v));
-        if (!e.maxOutputErrorRms().isEmpty()) {
-            map.put("max_output_error_rms", new LinkedHashMap<>(e.maxOutputErrorRms()));
-        }
-        if (!e.detections().isEmpty()) {
-            final Map<String, Double> within = new LinkedHashMap<>();
-            for (final Expectations.Detection d : e.detections()) {
-                within.put(d.faultId(), d.withinSeconds());
-            }
-            map.put("fault_detected_within_s", within);
-        }
-        e.hypothesisExceeded().ifPresent(v -> map.put("hypothesis_exceeded", v));
-        e.agreementLost().ifPresent(v -> map.put("agreement_lost", v));
-        return map;
     }
 
     private static String fileName(final String signal) {
@@ -153,7 +122,7 @@ public final class SimulationRunner implements ScenarioRunner {
 
     /** The plot to point a reader at: the signal of the first sensor fault, else the first signal. */
     private static int plottedSignal(final CompletedRun done) {
-        for (final org.bftvote.sim.results.FaultInjection f : done.metrics().descriptor().faults()) {
+        for (final org.bftvote.sim.run.InjectedFault f : done.metrics().descriptor().faults()) {
             if (f.signal() >= 0) {
                 return f.signal();
             }

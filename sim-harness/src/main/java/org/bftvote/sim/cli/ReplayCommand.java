@@ -1,24 +1,21 @@
-package org.bftvote.sim.trace;
+package org.bftvote.sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.bftvote.sim.cli.ExitCodes;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.bftvote.sim.results.ExpectationsYaml;
+import org.bftvote.sim.trace.ReplayResult;
+import org.bftvote.sim.trace.TraceException;
+import org.bftvote.sim.trace.TraceReplay;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bftvote-sim replay TRACE_DIR [--out DIR] [--expect FILE]}: re-analyses a recorded run ({@link TraceReplay})
@@ -54,7 +51,7 @@ public final class ReplayCommand implements Callable<Integer> {
         final PrintWriter stderr = spec.commandLine().getErr();
         final Map<String, ?> expectations;
         try {
-            expectations = expect == null ? Map.of() : readExpectations(expect);
+            expectations = expect == null ? Map.of() : ExpectationsYaml.read(expect);
         } catch (final IllegalArgumentException e) {
             stderr.println(e.getMessage());
             stderr.flush();
@@ -75,34 +72,5 @@ public final class ReplayCommand implements Callable<Integer> {
         stdout.print(result.text());
         stdout.flush();
         return result.report().exitCode();
-    }
-
-    /**
-     * @param file a YAML mapping of expectation names ({@code ExpectationCheck.NAMES}) to values, at the top level or
-     *             under {@code expectations}
-     * @return the expectations, in file order
-     * @throws IllegalArgumentException naming the file when it cannot be read or is not such a mapping
-     */
-    static Map<String, Object> readExpectations(final Path file) {
-        final Object doc;
-        try {
-            doc = new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (final IOException | YamlEngineException e) {
-            throw new IllegalArgumentException("expectations " + file + ": cannot be read: " + e.getMessage(), e);
-        }
-        Object map = doc;
-        if (doc instanceof Map && ((Map<?, ?>) doc).containsKey("expectations")) {
-            map = ((Map<?, ?>) doc).get("expectations");
-        }
-        if (!(map instanceof Map)) {
-            throw new IllegalArgumentException("expectations " + file
-                + ": expected a mapping of expectation names to values");
-        }
-        final Map<String, Object> result = new LinkedHashMap<>();
-        for (final Map.Entry<?, ?> e : ((Map<?, ?>) map).entrySet()) {
-            result.put(String.valueOf(e.getKey()), e.getValue());
-        }
-        return result;
     }
 }

@@ -1,5 +1,9 @@
 package org.bftvote.sim.cli;
 
+import org.bftvote.sim.execution.RunOutcome;
+import org.bftvote.sim.execution.RunRequest;
+import org.bftvote.sim.execution.ScenarioRunner;
+
 /**
  * The runner used until the simulation is connected: it reports that the scenario is valid and that nothing was
  * simulated.

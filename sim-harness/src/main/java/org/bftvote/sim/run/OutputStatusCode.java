@@ -1,4 +1,4 @@
-package org.bftvote.sim.results;
+package org.bftvote.sim.run;
 
 /**
  * Status of one lane's voted output for one signal, as an int code in {@link FrameSample}. The runner maps the

@@ -5,7 +5,7 @@ import org.bftvote.sim.yaml.YamlName;
 /**
  * Whether a channel declared failed may come back.
  */
-public enum ReintegrationPolicy implements YamlName {
+public enum ReintegrationKind implements YamlName {
     /** A failed channel stays failed until the system is reset. */
     LATCH("latch"),
     /** A failed channel is readmitted after the given number of consecutive agreeing frames. */
@@ -13,7 +13,7 @@ public enum ReintegrationPolicy implements YamlName {
 
     private final String yamlName;
 
-    ReintegrationPolicy(final String yamlName) {
+    ReintegrationKind(final String yamlName) {
         this.yamlName = yamlName;
     }
 

@@ -9,8 +9,8 @@ import org.bftvote.sim.yaml.Unit;
  * The true value of one signal over time, which every lane's sensor measures. Values are in the canonical unit of
  * the signal's dimension, times in seconds from the start of the run.
  */
-public sealed interface TruthModel permits TruthModel.Constant, TruthModel.SumOfSines, TruthModel.Step,
-    TruthModel.Doublet, TruthModel.RandomWalk, TruthModel.CsvFile {
+public sealed interface TruthSpec permits TruthSpec.Constant, TruthSpec.SumOfSines, TruthSpec.Step,
+    TruthSpec.Doublet, TruthSpec.RandomWalk, TruthSpec.CsvFile {
 
     /**
      * Returns the kind of model.
@@ -24,7 +24,7 @@ public sealed interface TruthModel permits TruthModel.Constant, TruthModel.SumOf
      *
      * @param value the value
      */
-    record Constant(double value) implements TruthModel {
+    record Constant(double value) implements TruthSpec {
         @Override
         public TruthKind kind() {
             return TruthKind.CONSTANT;
@@ -47,7 +47,7 @@ public sealed interface TruthModel permits TruthModel.Constant, TruthModel.SumOf
      * @param offset     the constant part
      * @param components the sines, in file order
      */
-    record SumOfSines(double offset, List<Sine> components) implements TruthModel {
+    record SumOfSines(double offset, List<Sine> components) implements TruthSpec {
         /**
          * Copies the component list.
          *
@@ -71,7 +71,7 @@ public sealed interface TruthModel permits TruthModel.Constant, TruthModel.SumOf
      * @param end       the value from the step on
      * @param atSeconds when the step happens
      */
-    record Step(double initial, double end, double atSeconds) implements TruthModel {
+    record Step(double initial, double end, double atSeconds) implements TruthSpec {
         @Override
         public TruthKind kind() {
             return TruthKind.STEP;
@@ -87,7 +87,7 @@ public sealed interface TruthModel permits TruthModel.Constant, TruthModel.SumOf
      * @param halfPeriodSeconds how long each half lasts
      */
     record Doublet(double baseline, double amplitude, double startSeconds, double halfPeriodSeconds)
-        implements TruthModel {
+        implements TruthSpec {
         @Override
         public TruthKind kind() {
             return TruthKind.DOUBLET;
@@ -101,7 +101,7 @@ public sealed interface TruthModel permits TruthModel.Constant, TruthModel.SumOf
      * @param sigmaPerRootSecond standard deviation of the change over one second; over dt it is
      *                           {@code sigma * sqrt(dt)}
      */
-    record RandomWalk(double initial, double sigmaPerRootSecond) implements TruthModel {
+    record RandomWalk(double initial, double sigmaPerRootSecond) implements TruthSpec {
         @Override
         public TruthKind kind() {
             return TruthKind.RANDOM_WALK;
@@ -118,7 +118,7 @@ public sealed interface TruthModel permits TruthModel.Constant, TruthModel.SumOf
      * @param valueUnit   unit of the value column (same dimension as the signal)
      */
     record CsvFile(Path file, String timeColumn, Unit timeUnit, String valueColumn, Unit valueUnit)
-        implements TruthModel {
+        implements TruthSpec {
         @Override
         public TruthKind kind() {
             return TruthKind.CSV;

@@ -1,18 +1,14 @@
-package org.bftvote.sim.hil;
+package org.bftvote.sim.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.bftvote.sim.cli.ExitCodes;
-import org.bftvote.sim.cli.Locations;
+import org.bftvote.sim.hil.HilOptions;
+import org.bftvote.sim.hil.HilRun;
 import org.bftvote.sim.profile.ProfileCatalog;
-import org.bftvote.sim.run.LibraryMapping;
-import org.bftvote.sim.run.Simulation;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.scenario.ScenarioCatalog;
 import org.bftvote.sim.scenario.ScenarioLoader;
@@ -37,9 +33,6 @@ import picocli.CommandLine.Spec;
     description = "Runs a scenario paced to the wall clock, lanes in memory or each behind a UDP socket on "
         + "127.0.0.1, and reports compute latency, deadline misses and lane agreement.")
 public final class HilCommand implements Callable<Integer> {
-    /** Default first port of {@code --lanes-over udp}. */
-    public static final int DEFAULT_PORT_BASE = 47_100;
-
     @Spec
     private CommandSpec spec;
 
@@ -66,8 +59,8 @@ public final class HilCommand implements Callable<Integer> {
     private String lanesOver;
 
     @Option(names = "--port-base", paramLabel = "P",
-        description = "Lane i uses 127.0.0.1:(P + i) (default: " + DEFAULT_PORT_BASE + ").")
-    private int portBase = DEFAULT_PORT_BASE;
+        description = "Lane i uses 127.0.0.1:(P + i) (default: " + HilOptions.DEFAULT_PORT_BASE + ").")
+    private int portBase = HilOptions.DEFAULT_PORT_BASE;
 
     @Option(names = "--external-lane", paramLabel = "L",
         description = "Lane index not started here: a lane computer (or a bridge to it) serves its port instead.")
@@ -110,22 +103,9 @@ public final class HilCommand implements Callable<Integer> {
             }
         }
         final double rate = frameRate != null ? frameRate : scenario.platform().frameRate();
-        final Simulation simulation = new Simulation(scenario);
-        final HilResult result = udp
-            ? UdpSession.run(simulation, LibraryMapping.pipeline(scenario.platform()), rate, portBase,
-                externalLanes)
-            : MemorySession.run(simulation, rate, realtime, List.of());
-        result.scenario = scenario.name();
-        result.platform = scenario.platform().name();
-        result.lanes = lanes;
-        result.frameRateHz = rate;
-        result.framesPlanned = simulation.descriptor().durationFrames();
         final Path dir = out != null ? out : Path.of("sim-out", "hil-" + scenario.name());
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("hil.json"), result.json(), StandardCharsets.UTF_8);
-        spec.commandLine().getOut().print(result.text());
-        spec.commandLine().getOut().println("report:   " + dir.resolve("hil.json"));
-        spec.commandLine().getOut().flush();
-        return result.lanesAgreedThroughout() ? ExitCodes.OK : ExitCodes.EXPECTATIONS_NOT_MET;
+        final boolean agreed = HilRun.run(scenario, new HilOptions(rate, realtime, udp, portBase, externalLanes), dir,
+            spec.commandLine().getOut());
+        return agreed ? ExitCodes.OK : ExitCodes.EXPECTATIONS_NOT_MET;
     }
 }

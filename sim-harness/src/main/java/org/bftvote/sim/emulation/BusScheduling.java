@@ -1,7 +1,7 @@
 package org.bftvote.sim.emulation;
 
 /** How senders share a bus; decides when in the round a message arrives. */
-public enum Scheduling {
+public enum BusScheduling {
     /**
      * Time-triggered (TDMA, TTP, TTEthernet time-triggered class): sender {@code i} owns slot {@code i}; arrival =
      * {@code i * slotUs + latencyMinUs} ± jitter, the same every round.

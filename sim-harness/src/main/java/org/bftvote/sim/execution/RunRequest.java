@@ -1,4 +1,4 @@
-package org.bftvote.sim.cli;
+package org.bftvote.sim.execution;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

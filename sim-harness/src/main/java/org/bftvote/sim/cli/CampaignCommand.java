@@ -1,4 +1,4 @@
-package org.bftvote.sim.campaign;
+package org.bftvote.sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.bftvote.sim.cli.ExitCodes;
-import org.bftvote.sim.cli.Locations;
+import org.bftvote.sim.campaign.Campaign;
+import org.bftvote.sim.campaign.CampaignReport;
+import org.bftvote.sim.campaign.CampaignRun;
 import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.scenario.RandomFaults;
 import org.bftvote.sim.scenario.Scenario;

@@ -1,0 +1,98 @@
+package org.bftvote.sim.run;
+
+import java.util.Locale;
+
+import org.bftvote.agreement.LanePipeline;
+import org.bftvote.agreement.memory.PipelineCluster;
+import org.bftvote.channel.ChannelOutput;
+import org.bftvote.channel.ExclusionReason;
+import org.bftvote.channel.OutputStatus;
+
+/**
+ * Reports each lane's outputs into the frame's sample, and every exclusion that took effect in the frame (a channel
+ * newly failed, a lane newly excluded) to the observers, before the frame itself.
+ *
+ * <p>Allocates at construction only. Not thread safe.
+ */
+final class OutputReport {
+    private static final OutputStatusCode[] STATUS_CODE = statusCodes();
+    private static final String LANE_EXCLUDED = "lane excluded (agreed accusations)";
+
+    private final PipelineCluster cluster;
+    private final int lanes;
+    private final int signals;
+    private final long[][] previousFailed;
+    private final long[] previousExcluded;
+    private final String[] reasonText;
+
+    /**
+     * @param cluster the lanes' pipelines
+     * @param lanes   number of lanes
+     * @param signals number of signals
+     */
+    OutputReport(final PipelineCluster cluster, final int lanes, final int signals) {
+        this.cluster = cluster;
+        this.lanes = lanes;
+        this.signals = signals;
+        this.previousFailed = new long[lanes][signals];
+        this.previousExcluded = new long[lanes];
+        this.reasonText = new String[ExclusionReason.values().length];
+        for (final ExclusionReason r : ExclusionReason.values()) {
+            reasonText[r.ordinal()] = r.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Reads every lane's outputs after frame {@code f}.
+     *
+     * @param f         the frame
+     * @param sample    the frame's sample
+     * @param observers who is told of the exclusions, in this order
+     */
+    void report(final long f, final FrameSample sample, final FrameObserver[] observers) {
+        for (int l = 0; l < lanes; l++) {
+            final LanePipeline p = cluster.pipeline(l);
+            final long excluded = p.excludedMask();
+            long newLanes = excluded & ~previousExcluded[l];
+            previousExcluded[l] = excluded;
+            while (newLanes != 0L) {
+                final int j = Long.numberOfTrailingZeros(newLanes);
+                newLanes &= newLanes - 1;
+                exclusion(observers, f, l, InjectedFault.ALL_SIGNALS, j, LANE_EXCLUDED);
+            }
+            sample.excludedLanes(l, excluded);
+            for (int s = 0; s < signals; s++) {
+                final ChannelOutput out = p.output(s);
+                final long failed = out.failedMask();
+                long newFailed = failed & ~previousFailed[l][s];
+                previousFailed[l][s] = failed;
+                while (newFailed != 0L) {
+                    final int c = Long.numberOfTrailingZeros(newFailed);
+                    newFailed &= newFailed - 1;
+                    exclusion(observers, f, l, s, c, reasonText[out.failureReason(c).ordinal()]);
+                }
+                sample.output(l, s, out.value(), STATUS_CODE[out.status().ordinal()].code(), out.healthyMask());
+            }
+        }
+    }
+
+    private static void exclusion(final FrameObserver[] observers, final long f, final int lane, final int signal,
+        final int channel, final String reason) {
+        for (final FrameObserver o : observers) {
+            o.onExclusion(f, lane, signal, channel, reason);
+        }
+    }
+
+    private static OutputStatusCode[] statusCodes() {
+        final OutputStatusCode[] codes = new OutputStatusCode[OutputStatus.values().length];
+        for (final OutputStatus s : OutputStatus.values()) {
+            codes[s.ordinal()] = switch (s) {
+                case NORMAL -> OutputStatusCode.NORMAL;
+                case DEGRADED -> OutputStatusCode.DEGRADED;
+                case NO_MAJORITY -> OutputStatusCode.NO_MAJORITY;
+                case INVALID -> OutputStatusCode.INVALID;
+            };
+        }
+        return codes;
+    }
+}
