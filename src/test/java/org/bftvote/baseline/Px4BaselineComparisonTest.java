@@ -43,7 +43,7 @@ class Px4BaselineComparisonTest {
     /** Of those, the frames where the climb had already taken the live channel more than the tolerance away. */
     private static final int[] PX4_PASSED_FROZEN = {0, 6, 1};
 
-    /** The AoA configuration of the README; {@code persistence} differs per case as recommended there. */
+    /** The AoA configuration of docs/guides/tune-monitors.md; {@code persistence} differs per case as there. */
     private static ChannelManager ours(final PersistencePolicy persistence) {
         final ChannelConfig config = ChannelConfig.builder(3)
             .range(-30.0, 60.0)

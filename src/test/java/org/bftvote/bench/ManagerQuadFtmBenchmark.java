@@ -40,7 +40,7 @@ public class ManagerQuadFtmBenchmark {
         // State is built by the field initialisers.
     }
 
-    /** The angle-of-attack configuration of the README for four channels, voted by FTM with f = 1. */
+    /** The angle-of-attack configuration of docs/guides/tune-monitors.md for four channels, voted by FTM with f = 1. */
     static ChannelConfig config() {
         return ChannelConfig.builder(CHANNELS)
             .signalId(7)

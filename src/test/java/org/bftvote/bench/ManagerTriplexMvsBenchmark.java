@@ -44,7 +44,7 @@ public class ManagerTriplexMvsBenchmark {
         // State is built by the field initialisers.
     }
 
-    /** The angle-of-attack configuration of the README (rate limit 2 a frame), every check enabled. */
+    /** The angle-of-attack configuration of docs/guides/tune-monitors.md (rate limit 2 a frame), every check on. */
     static ChannelConfig allChecksConfig() {
         return ChannelConfig.builder(CHANNELS)
             .signalId(7)

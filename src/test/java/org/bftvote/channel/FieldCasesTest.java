@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FieldCasesTest {
     private static final long ALL3 = 0b111;
 
-    /** The AoA configuration recommended in the README. */
+    /** The AoA configuration recommended in docs/guides/tune-monitors.md. */
     static ChannelConfig.Builder aoa() {
         return ChannelConfig.builder(3)
             .range(-30.0, 60.0)

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replays the real CubeOrange recordings (three IMUs, barometers and magnetometers; see
- * {@code src/test/resources/real-logs/README.md}) through managers configured as recommended in the README. Each
- * row is a frame with every channel fresh; each instance's health flag is its validity.
+ * {@code src/test/resources/real-logs/README.md}) through managers configured as recommended in
+ * {@code docs/guides/tune-monitors.md}. Each row is a frame with every channel fresh; each instance's health flag is
+ * its validity.
  */
 class RealLogReplayTest {
     /** Barometer pressure, Pa, 10 Hz: healthy units differ by up to about 90 Pa (60 Pa from the median). */
