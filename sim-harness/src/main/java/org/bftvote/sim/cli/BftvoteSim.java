@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 
+import org.bftvote.Bftvote;
 import org.bftvote.sim.execution.ScenarioRunner;
 import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.yaml.ProfileException;
@@ -78,7 +79,7 @@ public final class BftvoteSim {
         return ExitCodes.FAILED;
     }
 
-    /** Reads the version Maven wrote into {@code version.properties}. */
+    /** The harness's version, which Maven wrote into {@code version.properties}, and the library's. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
@@ -88,7 +89,8 @@ public final class BftvoteSim {
                     properties.load(in);
                 }
             }
-            return new String[] {"bftvote-sim " + properties.getProperty("version", "unknown")};
+            return new String[] {"bftvote-sim " + properties.getProperty("version", "unknown"),
+                "bftvote-core " + Bftvote.version()};
         }
     }
 }

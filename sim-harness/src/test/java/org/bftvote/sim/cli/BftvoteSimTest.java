@@ -141,6 +141,7 @@ class BftvoteSimTest {
         final Result result = execute(new UnwiredScenarioRunner(), "--version");
         assertEquals(0, result.exitCode());
         assertTrue(result.out().startsWith("bftvote-sim "), result.out());
+        assertTrue(result.out().contains("bftvote-core " + org.bftvote.Bftvote.version()), result.out());
     }
 
     @Test
