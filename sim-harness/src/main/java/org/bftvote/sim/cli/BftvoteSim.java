@@ -1,13 +1,13 @@
 package org.bftvote.sim.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 
 import org.bftvote.Bftvote;
 import org.bftvote.sim.execution.ScenarioRunner;
 import org.bftvote.sim.execution.SimulationRunner;
+import org.bftvote.sim.results.OutputFolder;
+import org.bftvote.sim.results.Provenance;
 import org.bftvote.sim.yaml.ProfileException;
 
 import picocli.CommandLine.Command;
@@ -64,7 +64,7 @@ public final class BftvoteSim {
     private static int handle(final Exception ex, final CommandLine commandLine,
         final CommandLine.ParseResult parseResult) {
         final PrintWriter err = commandLine.getErr();
-        if (ex instanceof ProfileException) {
+        if (ex instanceof ProfileException || ex instanceof OutputFolder.RefusedException) {
             err.println(ex.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
@@ -79,17 +79,11 @@ public final class BftvoteSim {
         return ExitCodes.FAILED;
     }
 
-    /** The harness's version, which Maven wrote into {@code version.properties}, and the library's. */
+    /** The harness's version ({@link Provenance#toolVersion()}) and the library's. */
     static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            final Properties properties = new Properties();
-            try (InputStream in = BftvoteSim.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"bftvote-sim " + properties.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            return new String[] {Provenance.TOOL + " " + Provenance.toolVersion(),
                 "bftvote-core " + Bftvote.version()};
         }
     }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bftvote-sim run [SCENARIO]}: loads and validates a scenario and hands it to the {@link ScenarioRunner}.
+ * {@code bftvote-sim run [SCENARIO]}: loads and validates a scenario and hands it to the {@link ScenarioRunner}
+ * (with {@code --force}: an output directory holding older files is cleared first, not refused).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs a scenario (default: " + ScenarioCatalog.DEFAULT_SCENARIO + ").")
@@ -48,6 +49,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
         description = "Output directory (default: sim-out/<scenario>-seed<seed> under the working directory).")
     private Path out;
+
+    @Option(names = "--force", description = "Clear the output directory first when it holds older files "
+        + "(without it such a directory is refused).")
+    private boolean force;
 
     @Option(names = "--trace", paramLabel = "DIR",
         description = "Also record the run as a trace into DIR (must not exist or be empty); 'replay DIR' "
@@ -76,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
             duration != null ? duration : scenario.durationSeconds());
         final Path dir = out != null ? out : Path.of("sim-out", scenario.name() + "-seed" + scenario.seed());
         final RunOutcome outcome = runner.run(new RunRequest(scenario, catalog, dir, spec.commandLine().getOut(),
-            spec.commandLine().getErr(), trace));
+            spec.commandLine().getErr(), trace, force, spec.commandLine().getParseResult().originalArgs()));
         spec.commandLine().getOut().flush();
         return ExitCodes.of(outcome);
     }

@@ -15,6 +15,7 @@ import org.bftvote.sim.results.ExpectationReport;
 import org.bftvote.sim.results.ExpectationsYaml;
 import org.bftvote.sim.results.FrameCsvWriter;
 import org.bftvote.sim.results.HumanSummary;
+import org.bftvote.sim.results.OutputFolder;
 import org.bftvote.sim.results.PlotWriter;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
@@ -27,7 +28,9 @@ import org.bftvote.sim.trace.TraceReplay;
 import org.bftvote.sim.yaml.ProfileException;
 
 /**
- * The {@code run} command's simulation: builds a {@link Simulation}, feeds every frame to the metrics, the
+ * The {@code run} command's simulation: makes the output directory ready ({@link OutputFolder}: older files are
+ * refused unless the request forces their removal), writes the run's provenance ({@link RunProvenance}), builds a
+ * {@link Simulation}, feeds every frame to the metrics, the
  * per-frame CSV and the plots, checks the scenario's expectations, writes {@code summary.json}, {@code frames.csv}
  * and two PNGs per signal into the output directory, and prints the human summary ending with where the plots and
  * the summary are. Progress goes to the error stream every tenth of a run of 100,000 frames or more. With
@@ -42,7 +45,8 @@ public final class SimulationRunner implements ScenarioRunner {
 
     @Override
     public RunOutcome run(final RunRequest request) throws ProfileException, IOException {
-        final Path dir = request.outputDir();
+        final Path dir = OutputFolder.prepare(request.outputDir(), request.force());
+        RunProvenance.of(request.scenario(), request.arguments()).write(dir);
         final CompletedRun done = execute(request.scenario(), dir, request.trace(), request.err());
         final PrintWriter out = request.out();
         out.print(HumanSummary.text(done.metrics(), done.verdict(), done.files()));

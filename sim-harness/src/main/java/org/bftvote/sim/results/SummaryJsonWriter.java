@@ -34,6 +34,19 @@ public final class SummaryJsonWriter {
      */
     public static String toJson(final RunMetrics metrics, final ExpectationReport expectations,
         final List<String> files) {
+        return toJson(metrics, expectations, files, null);
+    }
+
+    /**
+     * @param metrics      the finished run
+     * @param expectations the checked expectations
+     * @param files        output files of the run, as given
+     * @param integrity    how whole the replayed recording was; {@code null} (or complete) writes no
+     *                     {@code record_integrity}, so a whole replay's summary equals the live one
+     * @return the summary JSON text, ending with a line break
+     */
+    public static String toJson(final RunMetrics metrics, final ExpectationReport expectations,
+        final List<String> files, final RecordIntegrity integrity) {
         final RunDescriptor d = metrics.descriptor();
         final JsonOut j = new JsonOut().beginObject();
         j.name("schema_version").value(SCHEMA_VERSION);
@@ -50,6 +63,9 @@ public final class SummaryJsonWriter {
             .name("last").frameOrNull(metrics.lastFrame())
             .name("duration_s").value(metrics.framesRun() / d.frameRateHz())
             .endObject();
+        if (integrity != null && !integrity.complete()) {
+            integrity.appendTo(j);
+        }
         signals(j, metrics);
         j.name("agreement").beginObject()
             .name("violation_frames").value(metrics.agreementViolationFrames())
@@ -176,6 +192,21 @@ public final class SummaryJsonWriter {
      */
     public static void write(final Path file, final RunMetrics metrics, final ExpectationReport expectations,
         final List<String> files) throws IOException {
-        Files.writeString(file, toJson(metrics, expectations, files), StandardCharsets.UTF_8);
+        write(file, metrics, expectations, files, null);
+    }
+
+    /**
+     * Writes {@link #toJson(RunMetrics, ExpectationReport, List, RecordIntegrity)} to a file (UTF-8), replacing it.
+     *
+     * @param file         target file
+     * @param metrics      the finished run
+     * @param expectations the checked expectations
+     * @param files        output files of the run
+     * @param integrity    how whole the replayed recording was, {@code null} for a live run
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(final Path file, final RunMetrics metrics, final ExpectationReport expectations,
+        final List<String> files, final RecordIntegrity integrity) throws IOException {
+        Files.writeString(file, toJson(metrics, expectations, files, integrity), StandardCharsets.UTF_8);
     }
 }

@@ -14,28 +14,37 @@ final class FrameCodec {
     private final int signals;
     private final int outcomes;
     private final long allLanes;
-    private final long documentBytes;
+    private final long bodyBytes;
+    private final byte documentVersion;
 
     /**
+     * A codec for the current format.
+     *
      * @param lanes    lanes of the run
      * @param signals  signals of the run
      * @param outcomes message outcomes of the run
      */
     FrameCodec(final int lanes, final int signals, final int outcomes) {
+        this(lanes, signals, outcomes, TraceFormat.DOCUMENT_VERSION);
+    }
+
+    /**
+     * @param lanes           lanes of the run
+     * @param signals         signals of the run
+     * @param outcomes        message outcomes of the run
+     * @param documentVersion the layout version the trace's documents carry (1 or {@link TraceFormat#DOCUMENT_VERSION})
+     */
+    FrameCodec(final int lanes, final int signals, final int outcomes, final byte documentVersion) {
         this.lanes = lanes;
         this.signals = signals;
         this.outcomes = outcomes;
         this.allLanes = lanes == Long.SIZE ? -1L : (1L << lanes) - 1;
-        this.documentBytes = TraceFormat.frameDocumentBytes(lanes, signals, outcomes);
-    }
-
-    /** @return the exact size of a frame document */
-    long documentBytes() {
-        return documentBytes;
+        this.bodyBytes = TraceFormat.frameDocumentBytes(lanes, signals, outcomes) - TraceFormat.TRAILER_BYTES;
+        this.documentVersion = documentVersion;
     }
 
     /**
-     * Writes the whole frame document, type byte first.
+     * Writes the frame document, type byte first, up to (not including) its checksum trailer.
      *
      * @param out    where to
      * @param sample the frame, of this codec's shape
@@ -74,20 +83,21 @@ final class FrameCodec {
     /**
      * Reads a frame document whose type byte has been consumed, into {@code into} (which it fills completely).
      *
-     * @param in   positioned after the type byte; {@code readRemaining} is the rest of the document
+     * @param in   positioned after the type byte; {@code readRemaining} is the rest of the document without its
+     *             checksum trailer
      * @param into the sample to fill, of this codec's shape
      * @throws BadDocument if the document has the wrong size or version, or a field holds an impossible value
      */
     void readMarshallable(final BytesIn<?> in, final FrameSample into) throws BadDocument {
-        if (in.readRemaining() != documentBytes - 1) {
+        if (in.readRemaining() != bodyBytes - 1) {
             throw new BadDocument("frame (whole document)", "length " + (in.readRemaining() + 1)
-                + " bytes, expected " + documentBytes + " for " + lanes + " lanes, " + signals + " signals, "
+                + " bytes before the checksum, expected " + bodyBytes + " for " + lanes + " lanes, " + signals + " signals, "
                 + outcomes + " message outcomes");
         }
         final byte version = in.readByte();
-        if (version != TraceFormat.DOCUMENT_VERSION) {
+        if (version != documentVersion) {
             throw new BadDocument("version", "document layout version " + version + ", expected "
-                + TraceFormat.DOCUMENT_VERSION);
+                + documentVersion);
         }
         into.begin(in.readLong(), in.readDouble());
         for (int s = 0; s < signals; s++) {

@@ -13,20 +13,38 @@ import net.openhft.chronicle.bytes.BytesOut;
 
 /**
  * The header document ({@link TraceFormat}, type {@code 'H'}): the run's {@link RunDescriptor} and the per-signal
- * validity tolerances its metrics used, so a replay computes the same metrics.
+ * validity tolerances its metrics used, so a replay computes the same metrics, and (format 2) the lanes' resolved
+ * configuration, so their decisions can be re-run from the messages they received.
  *
  * @param formatVersion     the trace format version
  * @param descriptor        the run
  * @param validityTolerance per signal, the validity tolerance of the run's metrics (a copy is kept)
+ * @param configuration     the lanes' resolved configuration as YAML, empty when not recorded (always in format 1)
  */
-public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] validityTolerance) {
+public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] validityTolerance,
+                          String configuration) {
+    /**
+     * A header without a recorded configuration.
+     *
+     * @param formatVersion     the trace format version
+     * @param descriptor        the run
+     * @param validityTolerance one tolerance per signal
+     */
+    public TraceHeader(final int formatVersion, final RunDescriptor descriptor, final double[] validityTolerance) {
+        this(formatVersion, descriptor, validityTolerance, "");
+    }
+
     /**
      * @param formatVersion     the trace format version
      * @param descriptor        the run
      * @param validityTolerance one tolerance per signal
+     * @param configuration     the resolved configuration, empty for none
      * @throws InvalidConfigException if the tolerance array does not have one entry per signal
      */
     public TraceHeader {
+        if (configuration == null) {
+            throw new InvalidConfigException("configuration", "null", "a text, empty when not recorded");
+        }
         if (validityTolerance.length != descriptor.signalCount()) {
             throw new InvalidConfigException("validity_tolerance.length", validityTolerance.length,
                 "one tolerance per signal (" + descriptor.signalCount() + ")");
@@ -41,7 +59,7 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
     }
 
     /**
-     * Writes the whole header document, type byte first.
+     * Writes the header document of the current format, type byte first, up to its checksum trailer.
      *
      * @param out where to
      */
@@ -77,12 +95,13 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
             out.writeInt(fault.lane());
             out.writeInt(fault.signal());
         }
+        out.writeUtf8(configuration);
     }
 
     /**
      * Reads a header document whose type byte has been consumed.
      *
-     * @param in positioned after the type byte
+     * @param in positioned after the type byte, limited to the document without its checksum trailer
      * @return the header
      * @throws BadDocument if it is not a bftvote trace header, its format version is not supported, or a field does
      *                     not decode (a short document, a count beyond the document, a descriptor that is invalid)
@@ -95,13 +114,14 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
                 + TraceFormat.MAGIC + "\"");
         }
         final int format = in.readInt();
-        if (format != TraceFormat.FORMAT_VERSION) {
+        if (format < TraceFormat.OLDEST_FORMAT_VERSION || format > TraceFormat.FORMAT_VERSION) {
             throw new BadDocument("format_version", "unsupported trace format version " + format
-                + " (this bftvote-sim reads version " + TraceFormat.FORMAT_VERSION + ")");
+                + " (this bftvote-sim reads versions " + TraceFormat.OLDEST_FORMAT_VERSION + " to "
+                + TraceFormat.FORMAT_VERSION + ")");
         }
-        if (version != TraceFormat.DOCUMENT_VERSION) {
-            throw new BadDocument("version", "document layout version " + version + ", expected "
-                + TraceFormat.DOCUMENT_VERSION);
+        if (version != format) {
+            throw new BadDocument("version", "document layout version " + version + ", expected " + format
+                + " in a trace of format " + format);
         }
         final RunDescriptor.Builder b = RunDescriptor.builder()
             .scenario(text(in, "scenario"))
@@ -130,10 +150,11 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
             list.add(new InjectedFault(id, target, kind, in.readLong(), in.readInt(), in.readInt()));
         }
         list.forEach(b::fault);
+        final String configuration = format >= 2 ? text(in, "configuration") : "";
         if (in.readRemaining() != 0) {
             throw new BadDocument("header (whole document)", in.readRemaining() + " bytes left after the last field");
         }
-        return new TraceHeader(format, b.build(), tolerance);
+        return new TraceHeader(format, b.build(), tolerance, configuration);
     }
 
     private static String text(final BytesIn<?> in, final String field) throws BadDocument {

@@ -13,6 +13,7 @@ import org.bftvote.sim.results.ExpectationReport;
 import org.bftvote.sim.results.FrameCsvWriter;
 import org.bftvote.sim.results.HumanSummary;
 import org.bftvote.sim.results.PlotWriter;
+import org.bftvote.sim.results.RecordIntegrity;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
 import org.bftvote.sim.run.RunDescriptor;
@@ -26,7 +27,9 @@ import org.bftvote.sim.run.RunDescriptor;
  * summary written live with the same settings and file list is byte-identical to the replayed one.
  *
  * <p>A bad trace writes nothing (the CSV is streamed to a temporary file that is only renamed once the whole trace
- * has been read and checked). A truncated trace is replayed up to its last complete document.
+ * has been read and checked). A truncated trace is replayed up to its last complete document, a damaged one around
+ * its damaged documents; either way {@code summary.json} says so in {@code record_integrity} and the human summary
+ * starts with a notice.
  */
 public final class TraceReplay {
     /** The per-frame CSV's file name. */
@@ -73,13 +76,19 @@ public final class TraceReplay {
             }
             files.add(SUMMARY_JSON);
             final ExpectationReport report = ExpectationCheck.evaluate(expectations, metrics);
-            SummaryJsonWriter.write(outDir.resolve(SUMMARY_JSON), metrics, report, files);
-            final String notice = summary.truncated()
-                ? "trace truncated: no end-of-run document; replayed the " + summary.frames()
-                    + " frames recorded before the run stopped\n"
-                : "";
+            SummaryJsonWriter.write(outDir.resolve(SUMMARY_JSON), metrics, report, files, integrity(summary));
+            final String notice = summary.complete() ? "" : summary.notice(trace) + "\n";
             return new ReplayResult(summary, metrics, report, files,
                 notice + HumanSummary.text(metrics, report, files));
         }
+    }
+
+    /**
+     * @param summary what a read of a trace found
+     * @return the same for the summary file
+     */
+    public static RecordIntegrity integrity(final TraceSummary summary) {
+        return new RecordIntegrity(summary.truncated(), summary.damagedDocuments(), summary.firstDamagedDocument(),
+            summary.lastFrameBeforeDamage());
     }
 }

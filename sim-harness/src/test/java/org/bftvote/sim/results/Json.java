@@ -10,7 +10,7 @@ import java.util.Map;
  * {@link List}, numbers as {@link Long} when integral text else {@link Double}, and {@link #NULL} for null.
  * Anything not valid JSON throws {@link IllegalArgumentException} with the offset.
  */
-final class Json {
+public final class Json {
     /** Stands for JSON null (maps cannot tell a null value from a missing key). */
     static final Object NULL = new Object() {
         @Override
@@ -26,7 +26,7 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(final String text) {
+    public static Object parse(final String text) {
         final Json p = new Json(text);
         final Object v = p.value();
         p.skipSpace();

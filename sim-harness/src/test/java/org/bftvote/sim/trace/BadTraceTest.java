@@ -59,12 +59,17 @@ class BadTraceTest {
 
     private static void header(final ExcerptAppender appender, final RunDescriptor run) {
         try (DocumentContext dc = appender.writingDocument()) {
-            new TraceHeader(TraceFormat.FORMAT_VERSION, run, new double[run.signalCount()])
-                .writeMarshallable(dc.wire().bytes());
+            final Bytes<?> out = dc.wire().bytes();
+            final long start = out.writePosition();
+            new TraceHeader(TraceFormat.FORMAT_VERSION, run, new double[run.signalCount()]).writeMarshallable(out);
+            new DocumentChecksum().seal(out, start);
         }
     }
 
-    /** A good frame document with one byte replaced (offset < 0: none) and {@code cut} bytes left off the end. */
+    /**
+     * A frame document with one byte replaced (offset < 0: none) and {@code cut} bytes left off the end, its
+     * checksum trailer then computed over what is left, so the document is intact and its content is what is bad.
+     */
     private static void frame(final ExcerptAppender appender, final RunDescriptor run, final int offset,
         final byte value, final int cut) {
         final FrameSample sample = new FrameSample(run);
@@ -74,8 +79,10 @@ class BadTraceTest {
         if (offset >= 0) {
             scratch.writeByte(offset, value);
         }
+        scratch.writePosition(scratch.writePosition() - cut);
+        new DocumentChecksum().seal(scratch, 0);
         try (DocumentContext dc = appender.writingDocument()) {
-            dc.wire().bytes().write(scratch, 0, scratch.writePosition() - cut);
+            dc.wire().bytes().write(scratch, 0, scratch.writePosition());
         }
         scratch.releaseLast();
     }
@@ -117,18 +124,20 @@ class BadTraceTest {
 
     @Test
     void unsupportedFormatVersion() {
-        final Path dir = queueOf("v2", a -> {
+        final Path dir = queueOf("v3", a -> {
             try (DocumentContext dc = a.writingDocument()) {
                 final Bytes<?> out = dc.wire().bytes();
+                final long start = out.writePosition();
                 out.writeByte(TraceFormat.HEADER);
                 out.writeByte(TraceFormat.DOCUMENT_VERSION);
                 out.writeUtf8(TraceFormat.MAGIC);
-                out.writeInt(2);
+                out.writeInt(3);
+                new DocumentChecksum().seal(out, start);
             }
         });
         final TraceException e = readFails(dir);
-        assertMessage(e, dir, "document 0", "field format_version", "unsupported trace format version 2",
-            "reads version 1");
+        assertMessage(e, dir, "document 0", "field format_version", "unsupported trace format version 3",
+            "reads versions 1 to 2");
         assertEquals(0, e.document());
         assertEquals("format_version", e.field());
     }
@@ -155,7 +164,7 @@ class BadTraceTest {
             frame(a, run, -1, (byte) 0, 5);
         });
         assertMessage(readFails(shortDir), shortDir, "document 1", "field frame (whole document)", "length",
-            "expected " + TraceFormat.frameDocumentBytes(4, 2, 2));
+            "expected " + (TraceFormat.frameDocumentBytes(4, 2, 2) - TraceFormat.TRAILER_BYTES));
         final Path unknown = queueOf("unknown", a -> {
             header(a, run);
             frame(a, run, 0, (byte) 'Q', 0);
@@ -164,25 +173,106 @@ class BadTraceTest {
     }
 
     @Test
-    void alteredFrameFailsTheChecksum() throws Exception {
+    void anAlteredFrameIsNamedAndEveryIntactFrameIsStillRead() throws Exception {
         final RunDescriptor run = LiveRun.descriptor(100);
         final Path dir = tmp.resolve("altered");
-        final FrameSample sample = new FrameSample(run);
         final double marker = Double.longBitsToDouble(0x4123_4567_89AB_CDEFL);
+        record(dir, run, 100, 42, marker, true);
+        flipLowestBit(dir, marker);
+        final TraceSummary summary = readAll(dir);
+        // Documents: header 0, frames 1..100 (no exclusions in this feed), end 101: frame 42 is document 43.
+        assertEquals(new TraceSummary(99, 0, false, 1, 43, 41), summary);
+        assertTrue(summary.notice(dir).contains("the first is document 43 (after frame 41)"), summary.notice(dir));
+    }
+
+    @Test
+    void aKilledTraceWithAFlippedByteIsNotReplayedAsGood() throws Exception {
+        final RunDescriptor run = LiveRun.descriptor(100);
+        final Path dir = tmp.resolve("killed");
+        final double marker = Double.longBitsToDouble(0x4123_4567_89AB_CDEFL);
+        record(dir, run, 60, 10, marker, false);
+        flipLowestBit(dir, marker);
+        final TraceSummary summary = readAll(dir);
+        assertEquals(new TraceSummary(59, 0, true, 1, 11, 9), summary);
+    }
+
+    @Test
+    void aFinishedTraceCutOnDiskReadsAsTruncated() throws Exception {
+        final RunDescriptor run = LiveRun.descriptor(2000);
+        final Path dir = tmp.resolve("cut");
+        record(dir, run, 2000, -1, 0.0, true);
+        final Path file = queueFile(dir);
+        final long used = usedBytes(Files.readAllBytes(file));
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(used / 2);
+        }
+        final TraceSummary summary = readAll(dir);
+        assertTrue(summary.truncated(), summary.toString());
+        assertTrue(summary.frames() > 500 && summary.frames() < 2000, summary.toString());
+    }
+
+    @Test
+    void aRemovedDocumentCountsAsDamage() throws Exception {
+        final RunDescriptor run = LiveRun.descriptor(10);
+        final Path dir = queueOf("removed", a -> {
+            header(a, run);
+            frame(a, run, -1, (byte) 0, 0);
+            try (DocumentContext dc = a.writingDocument()) {
+                final Bytes<?> out = dc.wire().bytes();
+                final long start = out.writePosition();
+                out.writeByte(TraceFormat.END);
+                out.writeByte(TraceFormat.DOCUMENT_VERSION);
+                out.writeLong(3);
+                out.writeLong(0);
+                out.writeInt(0);
+                new DocumentChecksum().seal(out, start);
+            }
+        });
+        // Every document is intact, but the end document counts three frames: two were removed whole.
+        assertEquals(new TraceSummary(1, 0, false, 1, 2, 0), readAll(dir));
+    }
+
+    private static void record(final Path dir, final RunDescriptor run, final long frames, final long markedFrame,
+        final double marker, final boolean finish) throws Exception {
+        final FrameSample sample = new FrameSample(run);
         try (TraceRecorder recorder = TraceRecorder.open(dir, run)) {
-            for (long f = 0; f < 100; f++) {
+            for (long f = 0; f < frames; f++) {
                 LiveRun.fill(sample, new java.util.SplittableRandom(f), f, new long[] {15, 15, 15, 15});
-                if (f == 42) {
+                if (f == markedFrame) {
                     sample.truth(1, marker);
                 }
                 recorder.onFrame(sample);
             }
-            recorder.finish();
+            if (finish) {
+                recorder.finish();
+            }
         }
-        final Path file;
+    }
+
+    private static TraceSummary readAll(final Path dir) throws TraceException {
+        try (TraceReader reader = TraceReader.open(dir)) {
+            return reader.read();
+        }
+    }
+
+    private static Path queueFile(final Path dir) throws java.io.IOException {
         try (var files = Files.list(dir)) {
-            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
         }
+    }
+
+    /** @return bytes up to the last non-zero byte (Chronicle pre-sizes its file with zeros) */
+    private static long usedBytes(final byte[] bytes) {
+        int last = bytes.length - 1;
+        while (last > 0 && bytes[last] == 0) {
+            last--;
+        }
+        return last + 1L;
+    }
+
+    /** Flips the lowest mantissa bit of the marker double: still a perfectly decodable frame. */
+    private static void flipLowestBit(final Path dir, final double marker) throws Exception {
+        final Path file = queueFile(dir);
         final byte[] bytes = Files.readAllBytes(file);
         final long bits = Double.doubleToRawLongBits(marker);
         int at = -1;
@@ -196,10 +286,8 @@ class BadTraceTest {
             }
         }
         assertTrue(at >= 0 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "marker found in " + file);
-        bytes[at] ^= 1; // the lowest mantissa bit of the truth: still a perfectly decodable frame
+        bytes[at] ^= 1;
         Files.write(file, bytes);
-        final TraceException e = readFails(dir);
-        assertMessage(e, dir, "document 101", "field frames_crc32c", "checksum mismatch");
     }
 
     @Test

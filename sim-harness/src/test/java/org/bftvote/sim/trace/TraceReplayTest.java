@@ -16,6 +16,7 @@ import org.bftvote.sim.results.ExpectationCheck;
 import org.bftvote.sim.results.ExpectationReport;
 import org.bftvote.sim.results.FrameCsvWriter;
 import org.bftvote.sim.results.PlotWriter;
+import org.bftvote.sim.results.RecordIntegrity;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
 import org.bftvote.sim.run.RunDescriptor;
@@ -89,10 +90,12 @@ class TraceReplayTest {
         assertEquals(400, result.metrics().framesRun());
         assertEquals(live.framesRun(), result.metrics().framesRun());
         assertEquals(live.detectionFrame(0), result.metrics().detectionFrame(0));
-        assertTrue(result.text().startsWith("trace truncated: no end-of-run document; replayed the 400 frames"),
-            result.text());
+        assertTrue(result.text().startsWith("trace " + trace + ": truncated: no end-of-run document; replayed the "
+            + "400 frames"), result.text());
         final String json = Files.readString(tmp.resolve("out").resolve(TraceReplay.SUMMARY_JSON));
-        assertEquals(SummaryJsonWriter.toJson(live, ExpectationCheck.evaluate(Map.of(), live), result.files()), json);
+        assertEquals(SummaryJsonWriter.toJson(live, ExpectationCheck.evaluate(Map.of(), live), result.files(),
+            new RecordIntegrity(true, 0, -1, -1)), json);
+        assertTrue(json.contains("\"record_integrity\": {\n    \"truncated\": true,"), json);
     }
 
     @Test
