@@ -70,6 +70,11 @@ public final class YNode {
         return new ProfileException(file, line(), path, problem);
     }
 
+    /** @return whether this node is a single value (not a mapping or a list) */
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
     /**
      * Returns this node as a mapping.
      *

@@ -38,7 +38,7 @@
  * unsigned where the C++ compares them), method names in Java case, the timestamp passed in by the caller instead
  * of hrt_absolute_time(), and print() left out (it only logs). Logic and constants are unchanged.
  */
-package org.bftvote.baseline.px4;
+package org.bftvote.sim.baseline.px4;
 
 /**
  * A data validation class to identify anomalies in data streams: PX4's {@code DataValidator}. It keeps the last

@@ -1,4 +1,4 @@
-package org.bftvote.baseline.px4;
+package org.bftvote.sim.baseline.px4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

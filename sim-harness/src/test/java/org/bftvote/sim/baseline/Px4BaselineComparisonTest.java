@@ -1,4 +1,4 @@
-package org.bftvote.baseline;
+package org.bftvote.sim.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,7 @@ import org.bftvote.channel.ChannelManager;
 import org.bftvote.channel.ChannelOutput;
 import org.bftvote.channel.DuplexPolicy;
 import org.bftvote.channel.PersistencePolicy;
-import org.bftvote.testsupport.Seeds;
+
 import org.bftvote.vote.MidValueSelect;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +26,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  * channel at every index, because a selector's behaviour depends on which sensor it happens to have selected.
  */
 class Px4BaselineComparisonTest {
+    /** Fixed, well-spread seeds ({@code -Dbftvote.seeds=N}, default 64), as the library's property tests use. */
+    private static final class Seeds {
+        static LongStream seeds() {
+            final SplittableRandom root = new SplittableRandom(0x5EED_B17F_0AL);
+            return LongStream.generate(root::nextLong).limit(Integer.getInteger("bftvote.seeds", 64));
+        }
+
+        static SplittableRandom random(final long seed) {
+            return new SplittableRandom(seed);
+        }
+
+        static String replay(final long seed) {
+            return "seed " + seed + " (replay: -Dtest=Px4BaselineComparisonTest)";
+        }
+    }
+
     private static final long ALL3 = 0b111;
     /** Degrees; ten times the noise, far below the fault sizes. */
     private static final double TOLERANCE = 0.5;

@@ -38,7 +38,7 @@
  * parameter as a one-element array, the destructor and print() left out (memory is the garbage collector's; print
  * only logs). Logic and constants are unchanged.
  */
-package org.bftvote.baseline.px4;
+package org.bftvote.sim.baseline.px4;
 
 /**
  * A data validation group to identify anomalies in data streams: PX4's {@code DataValidatorGroup}. It holds one

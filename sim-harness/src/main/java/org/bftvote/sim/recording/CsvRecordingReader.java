@@ -1,0 +1,244 @@
+package org.bftvote.sim.recording;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a CSV recording (plain, or gzip-compressed when its name ends in {@code .gz}) through a
+ * {@link RecordingMap}: a header row naming the columns, then one row per logging cycle. Only the columns the map
+ * names are parsed, in place, without a string per field.
+ *
+ * <p>With {@code frames: rows} every row is a frame at its own time, every channel fresh. With a rate, a row gives
+ * each channel whose cell is not empty one sample at the row's time, and {@link LatestSampleAligner} forms the
+ * frames.
+ *
+ * <p>Bad input is a {@link RecordingException} naming the file, the line and the column: a column the map names
+ * that the header lacks, a row with too few fields, a cell that is not a number, a time that goes backwards. A file
+ * that ends inside a row (a cut file, or a compressed stream cut short) is read up to its last complete row, and
+ * {@link RecordingSource#truncated()} says so.
+ */
+public final class CsvRecordingReader {
+    private final Path file;
+    private final RecordingMap map;
+    private final String shown;
+
+    /**
+     * @param file the recording
+     * @param map  how to read it
+     */
+    public CsvRecordingReader(final Path file, final RecordingMap map) {
+        this.file = file;
+        this.map = map;
+        this.shown = file.toString();
+    }
+
+    /**
+     * @return the frames
+     * @throws RecordingException if the file is malformed
+     * @throws IOException        if it cannot be read
+     */
+    public RecordedFrames read() throws RecordingException, IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             InputStream in = shown.endsWith(".gz") ? gunzip(raw) : raw) {
+            final CsvLines lines = new CsvLines(in);
+            if (!lines.next()) {
+                throw new RecordingException(shown, "line 1", "", "empty file: expected a header row");
+            }
+            final Columns columns = columns(lines);
+            final FrameSink sink = map.atRate() ? new LatestSampleAligner(map, columns.channelCounts())
+                : new RowFrames(columns.channelCounts());
+            final long rows = readRows(lines, columns, sink);
+            final boolean truncated = lines.cut() && columns.incomplete || lines.broken();
+            final String note = truncated ? "the file ends inside line " + lines.line() + "; read up to line "
+                + (columns.incomplete ? lines.line() - 1 : lines.line()) : "";
+            return sink.frames(names(), units(), new RecordingSource(shown, "csv", rows, truncated, note,
+                map.atRate() ? LatestSampleAligner.describe(map.frameRateHz()) : "one frame per row"));
+        }
+    }
+
+    private InputStream gunzip(final InputStream raw) throws RecordingException, IOException {
+        try {
+            return new GZIPInputStream(raw, 1 << 16);
+        } catch (final java.util.zip.ZipException e) {
+            throw new RecordingException(shown, "byte 0", "", "not a gzip file (" + e.getMessage() + ")");
+        }
+    }
+
+    private List<String> names() {
+        return map.signals().stream().map(RecordingMap.SignalMap::name).toList();
+    }
+
+    private List<String> units() {
+        return map.signals().stream().map(RecordingMap.SignalMap::unit).toList();
+    }
+
+    /** The header's columns the map needs, by position. */
+    private final class Columns {
+        final int fields;
+        final int time;
+        final int[][] value;
+        final int[][] valid;
+        final String[] header;
+        boolean incomplete;
+
+        Columns(final String[] header) throws RecordingException {
+            this.header = header;
+            this.fields = header.length;
+            final Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                index.putIfAbsent(header[i], i);
+            }
+            this.time = find(index, map.timeColumn());
+            final int n = map.signals().size();
+            this.value = new int[n][];
+            this.valid = new int[n][];
+            for (int s = 0; s < n; s++) {
+                final RecordingMap.SignalMap signal = map.signals().get(s);
+                value[s] = new int[signal.channels().size()];
+                valid[s] = signal.valid().isEmpty() ? null : new int[signal.valid().size()];
+                for (int c = 0; c < value[s].length; c++) {
+                    value[s][c] = find(index, signal.channels().get(c));
+                    if (valid[s] != null) {
+                        valid[s][c] = find(index, signal.valid().get(c));
+                    }
+                }
+            }
+        }
+
+        private int find(final Map<String, Integer> index, final String column) throws RecordingException {
+            final Integer at = index.get(column);
+            if (at == null) {
+                throw new RecordingException(shown, "line 1", column, "no such column in the header (it has "
+                    + String.join(", ", List.of(header).subList(0, Math.min(header.length, 12)))
+                    + (header.length > 12 ? ", ..." : "") + "); map " + map.file());
+            }
+            return at;
+        }
+
+        int[] channelCounts() {
+            final int[] counts = new int[value.length];
+            for (int s = 0; s < value.length; s++) {
+                counts[s] = value[s].length;
+            }
+            return counts;
+        }
+    }
+
+    private Columns columns(final CsvLines lines) throws RecordingException {
+        final String text = new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
+            StandardCharsets.UTF_8);
+        final List<String> header = new ArrayList<>();
+        for (final String h : text.split(",", -1)) {
+            final String t = h.trim();
+            header.add(t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")
+                ? t.substring(1, t.length() - 1).replace("\"\"", "\"") : t);
+        }
+        return new Columns(header.toArray(new String[0]));
+    }
+
+    private long readRows(final CsvLines lines, final Columns columns, final FrameSink sink)
+        throws IOException, RecordingException {
+        final int[] starts = new int[columns.fields + 1];
+        long rows = 0;
+        double firstTime = Double.NaN;
+        double lastTime = Double.NEGATIVE_INFINITY;
+        while (lines.next()) {
+            final byte[] b = lines.buffer();
+            if (lines.end() == lines.start()) {
+                continue; // a blank line, as editors leave at the end
+            }
+            final int found = split(b, lines.start(), lines.end(), starts);
+            if (found < columns.fields) {
+                if (lines.cut()) {
+                    columns.incomplete = true;
+                    break;
+                }
+                throw new RecordingException(shown, "line " + lines.line(), "", found + " fields, expected "
+                    + columns.fields + " as in the header");
+            }
+            final double raw = number(lines, starts, columns.time, map.timeColumn());
+            if (!Double.isFinite(raw) || raw < lastTime) {
+                throw new RecordingException(shown, "line " + lines.line(), map.timeColumn(), Double.isFinite(raw)
+                    ? "time " + cell(lines, starts, columns.time) + " goes backwards (previous row: " + lastTime
+                        + ")" : "time is not finite");
+            }
+            lastTime = raw;
+            if (Double.isNaN(firstTime)) {
+                firstTime = raw;
+            }
+            sink.beginRow((raw - firstTime) * map.timeScale());
+            for (int s = 0; s < columns.value.length; s++) {
+                row(lines, starts, columns, s, sink);
+            }
+            sink.endRow();
+            rows++;
+        }
+        return rows;
+    }
+
+    private void row(final CsvLines lines, final int[] starts, final Columns columns, final int s,
+        final FrameSink sink) throws RecordingException {
+        final RecordingMap.SignalMap signal = map.signals().get(s);
+        final double scale = signal.scale();
+        for (int c = 0; c < columns.value[s].length; c++) {
+            final int col = columns.value[s][c];
+            if (starts[col + 1] - 1 == starts[col]) {
+                sink.sample(s, c, Double.NaN, false, false);
+                continue;
+            }
+            final double v = number(lines, starts, col, signal.channels().get(c));
+            final boolean valid = columns.valid[s] == null
+                || number(lines, starts, columns.valid[s][c], signal.valid().get(c)) != 0.0;
+            sink.sample(s, c, scale == 1.0 ? v : v * scale, valid, true);
+        }
+    }
+
+    /** Finds the start of every field; {@code starts[i + 1] - 1} is where field i ends. */
+    private static int split(final byte[] b, final int from, final int to, final int[] starts) {
+        int n = 0;
+        starts[0] = from;
+        for (int i = from; i < to && n + 1 < starts.length; i++) {
+            if (b[i] == ',') {
+                starts[++n] = i + 1;
+            }
+        }
+        if (n + 1 < starts.length) {
+            starts[n + 1] = to + 1;
+        }
+        return n + 1;
+    }
+
+    private double number(final CsvLines lines, final int[] starts, final int col, final String name)
+        throws RecordingException {
+        int from = starts[col];
+        int to = starts[col + 1] - 1;
+        final byte[] b = lines.buffer();
+        while (from < to && (b[from] == ' ' || b[from] == '"')) {
+            from++;
+        }
+        while (to > from && (b[to - 1] == ' ' || b[to - 1] == '"')) {
+            to--;
+        }
+        final double v = CsvNumbers.parse(b, from, to);
+        if (CsvNumbers.isBad(v)) {
+            throw new RecordingException(shown, "line " + lines.line() + ", column " + (col + 1), name, "'"
+                + cell(lines, starts, col) + "' is not a number");
+        }
+        return v;
+    }
+
+    private static String cell(final CsvLines lines, final int[] starts, final int col) {
+        final int from = starts[col];
+        final int to = Math.min(starts[col + 1] - 1, from + 40);
+        return new String(lines.buffer(), from, to - from, StandardCharsets.UTF_8);
+    }
+}
