@@ -75,13 +75,15 @@ public final class SweepHeatmap {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.drawString(spec.parameters().get(0).label() + " →", left + MARGIN, TITLE + 14);
         if (spec.parameters().size() == 2) {
-            g.drawString(spec.parameters().get(1).label() + " ↓", left + 4, TITLE + 14);
+            g.drawString(spec.parameters().get(1).label() + " ↓", left + 4, TITLE + 34);
         }
+        g.setColor(Color.BLACK);
         for (int i = 0; i < xs.size(); i++) {
             g.drawString(number(xs.get(i)), left + MARGIN + i * CELL_W + 4, TITLE + MARGIN - 6);
         }
         for (int j = 0; j < ys.size(); j++) {
             if (spec.parameters().size() == 2) {
+                g.setColor(Color.BLACK);
                 g.drawString(number(ys.get(j)), left + 4, TITLE + MARGIN + j * CELL_H + 17);
             }
             for (int i = 0; i < xs.size(); i++) {
