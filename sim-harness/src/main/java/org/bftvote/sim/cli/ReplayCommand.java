@@ -6,12 +6,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.bftvote.InvalidConfigException;
 import org.bftvote.sim.results.ExpectationsYaml;
 import org.bftvote.sim.results.OutputFolder;
 import org.bftvote.sim.results.Provenance;
 import org.bftvote.sim.trace.ReplayResult;
 import org.bftvote.sim.trace.TraceException;
 import org.bftvote.sim.trace.TraceReplay;
+import org.bftvote.sim.revote.ChannelsConfig;
+import org.bftvote.sim.revote.TraceDiff;
+import org.bftvote.sim.revote.TraceRevote;
+import org.bftvote.sim.yaml.ProfileException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +47,15 @@ public final class ReplayCommand implements Callable<Integer> {
         + "(without it such a directory is refused).")
     private boolean force;
 
+    @Option(names = "--config", paramLabel = "CHANNELS.yaml",
+        description = "Re-run the recorded lanes (agreement, diagnosis, votes) with these channel settings over the "
+            + "recorded ones, from the messages they received (traces recorded with format 2).")
+    private Path config;
+
+    @Option(names = "--against", paramLabel = "BASE.yaml",
+        description = "Also re-run with these settings and report what changes (first differing frame, diff.csv).")
+    private Path against;
+
     @Option(names = "--expect", paramLabel = "FILE",
         description = "YAML mapping of expectations to check the replayed run against (max_agreement_violations, "
             + "min_availability, fault_detected_within_s, ...; top level or under 'expectations').")
@@ -64,6 +78,9 @@ public final class ReplayCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCodes.BAD_INPUT;
         }
+        if (config != null || against != null) {
+            return revote(stdout, stderr);
+        }
         final ReplayResult result;
         try {
             OutputFolder.prepare(out, force);
@@ -82,5 +99,37 @@ public final class ReplayCommand implements Callable<Integer> {
         stdout.print(result.text());
         stdout.flush();
         return result.trace().damaged() ? ExitCodes.BAD_INPUT : result.report().exitCode();
+    }
+
+    private int revote(final PrintWriter stdout, final PrintWriter stderr) throws IOException {
+        try {
+            final TraceRevote.Result result = TraceRevote.revote(trace, config == null ? ChannelsConfig.EMPTY
+                : ChannelsConfig.read(config), OutputFolder.prepare(out, force));
+            final Provenance.Builder p = Provenance.builder("replay")
+                .arguments(spec.commandLine().getParseResult().originalArgs()).input("trace", trace);
+            if (config != null) {
+                p.input("config", config);
+            }
+            String diff = "";
+            if (against != null) {
+                p.input("against", against);
+                final TraceDiff d = TraceDiff.of(TraceRevote.revote(trace, ChannelsConfig.read(against), null),
+                    result);
+                d.write(out.resolve("diff.csv"));
+                diff = "against " + against + ":\n" + d.text();
+            }
+            p.build().write(out);
+            stdout.print(result.text() + diff);
+            stdout.flush();
+            return ExitCodes.OK;
+        } catch (final TraceException | ProfileException | OutputFolder.RefusedException e) {
+            stderr.println(e.getMessage());
+            stderr.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (final InvalidConfigException e) {
+            stderr.println("configuration: " + e.getMessage());
+            stderr.flush();
+            return ExitCodes.BAD_INPUT;
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.bftvote.sim.results.PlotWriter;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
 import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.PipelineYaml;
 import org.bftvote.sim.run.RunDescriptor;
 import org.bftvote.sim.run.Simulation;
 import org.bftvote.sim.scenario.Scenario;
@@ -96,8 +97,10 @@ public final class SimulationRunner implements ScenarioRunner {
                 simulation.observers(List.of(metrics, csv, plots));
                 simulation.runAll(sample, progress);
             } else {
-                try (TraceRecorder recorder = TraceRecorder.open(trace, descriptor, tolerance)) {
+                try (TraceRecorder recorder = TraceRecorder.open(trace, descriptor, tolerance,
+                    PipelineYaml.of(simulation.cluster().pipeline(0).config(), signalNames(descriptor)))) {
                     simulation.observers(List.of(metrics, csv, plots, recorder));
+                    simulation.messageTap(recorder);
                     simulation.runAll(sample, progress);
                     recorder.finish();
                 }
@@ -118,6 +121,10 @@ public final class SimulationRunner implements ScenarioRunner {
                 StandardCharsets.UTF_8);
         }
         return new CompletedRun(metrics, verdict, List.copyOf(files));
+    }
+
+    private static List<String> signalNames(final RunDescriptor descriptor) {
+        return descriptor.signals().stream().map(org.bftvote.sim.run.SignalInfo::name).toList();
     }
 
     private static String fileName(final String signal) {

@@ -30,14 +30,18 @@ import org.bftvote.sim.yaml.YamlFiles;
  *     reintegration: latch                 # or {after_good_frames: 500, max: 3}
  * </pre>
  *
- * @param file    the file as shown in messages, or empty for a configuration made in code
- * @param entries the entries in file order
+ * <p>A trace's recorded configuration also carries the lanes' {@code agreement} (lanes, m, mode, fault budget,
+ * lane-exclusion persistence); see {@link AgreementSpec}.
+ *
+ * @param file      the file as shown in messages, or empty for a configuration made in code
+ * @param entries   the entries in file order
+ * @param agreement the agreement block, or {@code null} when the file has none
  */
-public record ChannelsConfig(String file, List<Entry> entries) {
+public record ChannelsConfig(String file, List<Entry> entries, AgreementSpec agreement) {
     /** The {@code kind} every configuration file declares. */
     public static final String KIND = "channels";
     /** A configuration with no entries. */
-    public static final ChannelsConfig EMPTY = new ChannelsConfig("", List.of());
+    public static final ChannelsConfig EMPTY = new ChannelsConfig("", List.of(), null);
 
     /**
      * One entry.
@@ -52,8 +56,9 @@ public record ChannelsConfig(String file, List<Entry> entries) {
     }
 
     /**
-     * @param file    see the record description
-     * @param entries see the record description
+     * @param file      see the record description
+     * @param entries   see the record description
+     * @param agreement see the record description
      */
     public ChannelsConfig {
         entries = List.copyOf(entries);
@@ -88,7 +93,8 @@ public record ChannelsConfig(String file, List<Entry> entries) {
     public ChannelsConfig then(final ChannelsConfig override) {
         final List<Entry> all = new ArrayList<>(entries);
         all.addAll(override.entries);
-        return new ChannelsConfig(file.isEmpty() ? override.file : file, all);
+        return new ChannelsConfig(file.isEmpty() ? override.file : file, all,
+            agreement != null ? agreement : override.agreement);
     }
 
     /**
@@ -99,7 +105,7 @@ public record ChannelsConfig(String file, List<Entry> entries) {
     public ChannelsConfig with(final String signal, final SignalSettings settings) {
         final List<Entry> all = new ArrayList<>(entries);
         all.add(new Entry(signal, settings));
-        return new ChannelsConfig(file, all);
+        return new ChannelsConfig(file, all, agreement);
     }
 
     /**
@@ -110,12 +116,29 @@ public record ChannelsConfig(String file, List<Entry> entries) {
      * @throws ProfileException naming file, line and field of the first problem
      */
     public static ChannelsConfig read(final Path path) throws ProfileException {
-        final YMap root = YamlFiles.readMapping(path, path.toString());
+        return of(YamlFiles.readMapping(path, path.toString()), path.toString());
+    }
+
+    /**
+     * Reads a configuration from text (the one a trace records).
+     *
+     * @param text  the YAML
+     * @param shown how it is named in messages
+     * @return the configuration
+     * @throws ProfileException naming the line and field of the first problem
+     */
+    public static ChannelsConfig parse(final String text, final String shown) throws ProfileException {
+        return of(YamlFiles.readMapping(text, shown), shown);
+    }
+
+    private static ChannelsConfig of(final YMap root, final String shown) throws ProfileException {
         final YNode kind = root.required("kind");
         if (!KIND.equals(kind.asString())) {
             throw kind.error("expected '" + KIND + "', got '" + kind.asString() + "'");
         }
         root.optional("description");
+        final AgreementSpec agreement = root.has("agreement") ? AgreementSpec.read(root.required("agreement").asMap())
+            : null;
         final YMap signals = root.required("signals").asMap();
         final List<Entry> entries = new ArrayList<>();
         for (final String key : signals.fieldNames()) {
@@ -123,6 +146,6 @@ public record ChannelsConfig(String file, List<Entry> entries) {
         }
         signals.finish();
         root.finish();
-        return new ChannelsConfig(path.toString(), entries);
+        return new ChannelsConfig(shown, entries, agreement);
     }
 }

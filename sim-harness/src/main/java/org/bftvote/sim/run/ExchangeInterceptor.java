@@ -57,6 +57,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
     private final long[] wrongAt;
     private final byte[] scratch;
     private PipelineCluster cluster;
+    private MessageTap tap = MessageTap.NONE;
     private long frame;
 
     /**
@@ -77,6 +78,11 @@ final class ExchangeInterceptor implements MessageInterceptor {
         this.gotBy = new long[lanes];
         this.wrongAt = new long[lanes];
         this.scratch = new byte[capacity];
+    }
+
+    /** @param receiving told of every message a lane receives, in the order it receives them */
+    void tap(final MessageTap receiving) {
+        this.tap = receiving;
     }
 
     /** @param system the cluster whose lanes receive duplicates and babbled copies directly */
@@ -132,7 +138,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
             rewrite(buffer, offset, action == LaneAction.REPLACE, decision.value());
         }
         for (int i = 0; i < decision.extraMessages(); i++) {
-            babble(sender, receiver, buffer, offset, length, decision.frameOffset());
+            babble(round, sender, receiver, buffer, offset, length, decision.frameOffset());
         }
         final DeliveryOutcome delivered = buses.channel(frame, sender)
             .deliver(frame, sender, receiver, buffer, offset, length - CRC_LENGTH, delivery);
@@ -155,11 +161,14 @@ final class ExchangeInterceptor implements MessageInterceptor {
             return DROP;
         }
         if (outcome == DeliveryOutcome.LATE || action == LaneAction.LATE) {
+            tap.onReceived(receiver, round, sender, buffer, offset, length, true);
             return DELAY;
         }
         if (outcome == DeliveryOutcome.DUPLICATED) {
+            tap.onReceived(receiver, round, sender, buffer, offset, length, false);
             cluster.pipeline(receiver).lane().onMessage(sender, buffer, offset, length);
         }
+        tap.onReceived(receiver, round, sender, buffer, offset, length, false);
         return length;
     }
 
@@ -196,7 +205,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
     }
 
     /** Delivers one extra copy of the message stamped with another frame number, sealed so only the frame is off. */
-    private void babble(final int sender, final int receiver, final byte[] buffer, final int offset,
+    private void babble(final int round, final int sender, final int receiver, final byte[] buffer, final int offset,
         final int length, final long frameOffset) {
         System.arraycopy(buffer, offset, scratch, 0, length);
         IcMessage.putHeader(scratch, 0, IcMessage.round(buffer, offset), IcMessage.sender(buffer, offset),
@@ -205,6 +214,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
         reseal(scratch, 0, length);
         counts[BABBLED]++;
         final AgreementLane lane = cluster.pipeline(receiver).lane();
+        tap.onReceived(receiver, round, sender, scratch, 0, length, false);
         lane.onMessage(sender, scratch, 0, length);
     }
 }

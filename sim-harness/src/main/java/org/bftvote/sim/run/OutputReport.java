@@ -12,9 +12,10 @@ import org.bftvote.channel.OutputStatus;
  * Reports each lane's outputs into the frame's sample, and every exclusion that took effect in the frame (a channel
  * newly failed, a lane newly excluded) to the observers, before the frame itself.
  *
- * <p>Allocates at construction only. Not thread safe.
+ * <p>Used by the simulation and by a re-run of a trace's lanes, so both report alike. Allocates at construction
+ * only. Not thread safe.
  */
-final class OutputReport {
+public final class OutputReport {
     private static final OutputStatusCode[] STATUS_CODE = statusCodes();
     private static final String LANE_EXCLUDED = "lane excluded (agreed accusations)";
 
@@ -30,7 +31,7 @@ final class OutputReport {
      * @param lanes   number of lanes
      * @param signals number of signals
      */
-    OutputReport(final PipelineCluster cluster, final int lanes, final int signals) {
+    public OutputReport(final PipelineCluster cluster, final int lanes, final int signals) {
         this.cluster = cluster;
         this.lanes = lanes;
         this.signals = signals;
@@ -49,7 +50,7 @@ final class OutputReport {
      * @param sample    the frame's sample
      * @param observers who is told of the exclusions, in this order
      */
-    void report(final long f, final FrameSample sample, final FrameObserver[] observers) {
+    public void report(final long f, final FrameSample sample, final FrameObserver[] observers) {
         for (int l = 0; l < lanes; l++) {
             final LanePipeline p = cluster.pipeline(l);
             final long excluded = p.excludedMask();

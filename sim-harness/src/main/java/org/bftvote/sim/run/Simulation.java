@@ -116,6 +116,14 @@ public final class Simulation {
     }
 
     /**
+     * @param tap told of every exchange message each lane receives, in the order it receives it (a trace records
+     *            them); {@link MessageTap#NONE} by default
+     */
+    public void messageTap(final MessageTap tap) {
+        interceptor.tap(tap);
+    }
+
+    /**
      * @param newObservers who receives each frame, in this order
      */
     public void observers(final List<? extends FrameObserver> newObservers) {

@@ -7,6 +7,7 @@ import java.util.zip.CRC32C;
 
 import org.bftvote.sim.run.FrameObserver;
 import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.MessageTap;
 import org.bftvote.sim.run.RunDescriptor;
 
 import net.openhft.chronicle.bytes.Bytes;
@@ -35,7 +36,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  * checksum is a reused {@link CRC32C}); {@link #onExclusion} writes the reason string (rare). Single-threaded:
  * every call must come from the thread that opened the recorder (Chronicle's appender is per thread).
  */
-public final class TraceRecorder implements FrameObserver, AutoCloseable {
+public final class TraceRecorder implements FrameObserver, MessageTap, AutoCloseable {
     private final Path dir;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
@@ -167,6 +168,7 @@ public final class TraceRecorder implements FrameObserver, AutoCloseable {
      * @throws IllegalArgumentException if a field does not fit the format (lane, round or link over 255, length
      *                                  over 65,535)
      */
+    @Override
     public void onReceived(final int lane, final int round, final int link, final byte[] buffer, final int offset,
         final int length, final boolean late) {
         received.add(lane, round, link, buffer, offset, length, late);

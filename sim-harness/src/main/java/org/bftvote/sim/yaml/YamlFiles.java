@@ -35,16 +35,39 @@ public final class YamlFiles {
      * @throws ProfileException if the file cannot be read, is empty, is not valid YAML or its root is no mapping
      */
     public static YMap readMapping(final Path path, final String display) throws ProfileException {
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return readMapping(reader, display);
+        } catch (final IOException e) {
+            throw new ProfileException(display, 1, "", "cannot read file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Composes YAML text whose root must be a mapping (a document kept inside another file, such as the
+     * configuration a trace records).
+     *
+     * @param text    the YAML
+     * @param display how the text is named in messages
+     * @return the root mapping
+     * @throws ProfileException if it is empty, not valid YAML or its root is no mapping
+     */
+    public static YMap readMapping(final String text, final String display) throws ProfileException {
+        try (Reader reader = new java.io.StringReader(text)) {
+            return readMapping(reader, display);
+        } catch (final IOException e) {
+            throw new ProfileException(display, 1, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static YMap readMapping(final Reader reader, final String display) throws ProfileException, IOException {
         final Optional<Node> root;
         final LoadSettings settings = LoadSettings.builder()
             .setLabel(display)
             .setAllowDuplicateKeys(false)
             .setUseMarks(true)
             .build();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try {
             root = new Compose(settings).composeReader(reader);
-        } catch (final IOException e) {
-            throw new ProfileException(display, 1, "", "cannot read file: " + e.getMessage());
         } catch (final MarkedYamlEngineException e) {
             final int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0) + 1;
             throw new ProfileException(display, line, "", "invalid YAML: " + e.getProblem());
