@@ -2,7 +2,9 @@ package org.bftvote.sim.campaign;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,74 +13,63 @@ import org.bftvote.sim.execution.CompletedRun;
 import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.results.ExpectationCheck;
 import org.bftvote.sim.results.ExpectationReport;
+import org.bftvote.sim.results.OutputFolder;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
 import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
 import org.bftvote.sim.run.Simulation;
-import org.bftvote.sim.scenario.RandomFaults;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.yaml.ProfileException;
 
 /**
- * A fault-injection campaign: one scenario run {@code N} times in this JVM, one after the other, each with its own
- * seed ({@link CampaignSeeds}), optionally with random sensor faults drawn from the profiles' rates. Each run writes
- * its {@code summary.json} under {@code runs/run-<i>-seed-<seed>/}; with plots on, also its {@code frames.csv} and
- * plots (as {@code run} does). Memory stays bounded whatever {@code N}: only each run's {@link CampaignRun} figures
- * are kept. The same scenario, base seed and number of runs give the same figures, bit for bit.
+ * A fault-injection campaign: one scenario run many times, each run with its own seed ({@link CampaignSeeds}),
+ * optionally with random sensor faults drawn from the profiles' rates, on several threads. Each run writes its
+ * {@code summary.json} (with plots on, also its {@code frames.csv} and plots) under
+ * {@code runs/run-<i>-seed-<seed>/}, then its {@link RunResultFile} atomically: a run is finished exactly when that
+ * file is there. When every run of the slice is finished, {@code campaign.csv} and {@code campaign.json} are
+ * rebuilt from those files alone ({@link CampaignOutput}), in run order.
+ *
+ * <p>So the files do not depend on the thread count (runs share nothing; each is a function of its seed), a killed
+ * campaign continues with {@code resume} where it stopped (finished runs are read, not run again) and gives the
+ * same files as an uninterrupted one, and shards of one campaign run anywhere merge into the files of the whole
+ * ({@link CampaignMerge}). Memory stays bounded whatever the number of runs: nothing is allocated per run up
+ * front, and each thread holds one run at a time.
  */
 public final class Campaign {
-    private final Scenario scenario;
-    private final long baseSeed;
-    private final int runs;
-    private final boolean plots;
+    private final CampaignPlan plan;
+    private final List<String> faultIds;
 
     /**
-     * @param scenario     the scenario, duration applied; its seed is replaced per run
-     * @param baseSeed     the seed the runs' seeds derive from
-     * @param runs         number of runs, &gt;= 1
-     * @param randomFaults random faults for every run, or {@code null} to keep the scenario's setting
-     * @param plots        whether each run also writes its per-frame CSV and plots
+     * @param plan the campaign
+     * @throws ProfileException if the platform asks for a configuration the library refuses
      */
-    public Campaign(final Scenario scenario, final long baseSeed, final int runs, final RandomFaults randomFaults,
-        final boolean plots) {
-        if (runs < 1) {
-            throw new IllegalArgumentException("runs must be >= 1, got " + runs);
-        }
-        this.scenario = randomFaults == null ? scenario : new Scenario(scenario.name(), scenario.file(),
-            scenario.description(), scenario.platform(), scenario.durationSeconds(), scenario.seed(),
-            scenario.truthBySignal(), scenario.faults(), randomFaults, scenario.expectations());
-        this.baseSeed = baseSeed;
-        this.runs = runs;
-        this.plots = plots;
+    public Campaign(final CampaignPlan plan) throws ProfileException {
+        this.plan = plan;
+        this.faultIds = faultIds(plan.scenario());
     }
 
-    /** @return the scenario every run uses (with the campaign's random-fault setting) */
-    public Scenario scenario() {
-        return scenario;
+    /** @return the campaign's plan */
+    public CampaignPlan plan() {
+        return plan;
     }
 
     /**
-     * Runs every run in order.
+     * Runs this process's slice of the campaign and writes the aggregate of the slice.
      *
      * @param dir      campaign output directory; runs go under {@code runs/}
-     * @param progress one line per finished run goes here
-     * @return the runs' figures, in run order
-     * @throws ProfileException if the platform asks for a configuration the library refuses
-     * @throws IOException      if a run's files cannot be written
+     * @param options  threads, resume or force, the command line
+     * @param progress hears each finished run
+     * @return the aggregate, whose files are written
+     * @throws ProfileException      if the platform asks for a configuration the library refuses
+     * @throws CampaignFileException if {@code dir} holds another campaign, or a campaign without resume or force
+     * @throws IOException           if {@code dir} holds other files (without force) or a file cannot be written
      */
-    public List<CampaignRun> run(final Path dir, final PrintWriter progress) throws ProfileException, IOException {
-        final long[] seeds = CampaignSeeds.derive(baseSeed, runs);
-        final List<CampaignRun> results = new ArrayList<>(runs);
-        for (int i = 0; i < runs; i++) {
-            final Scenario one = scenario.withRun(seeds[i], scenario.durationSeconds());
-            final Path runDir = dir.resolve("runs").resolve(runDirectory(i, seeds[i]));
-            final CampaignRun result = plots ? full(i, one, runDir, progress) : metricsOnly(i, one, runDir);
-            results.add(result);
-            progress.println("run " + (i + 1) + " of " + runs + " (seed " + seeds[i] + "): "
-                + (result.expectationsPassed() ? "expectations met" : "expectations NOT met"));
-            progress.flush();
-        }
-        return results;
+    public CampaignReport run(final Path dir, final CampaignOptions options, final CampaignProgress progress)
+        throws ProfileException, IOException {
+        final boolean resuming = prepare(dir, options);
+        new SliceRunner(this, dir, options.threads(), resuming, progress).runAll();
+        return CampaignOutput.write(dir, plan, faultIds, index -> dir);
     }
 
     /**
@@ -86,17 +77,101 @@ public final class Campaign {
      * @param seed  its seed
      * @return the run's directory name under {@code runs/}
      */
-    public static String runDirectory(final int index, final long seed) {
+    public static String runDirectory(final long index, final long seed) {
         return String.format("run-%04d-seed-%d", index, seed);
     }
 
-    private static CampaignRun full(final int index, final Scenario one, final Path runDir, final PrintWriter err)
-        throws ProfileException, IOException {
-        final CompletedRun done = SimulationRunner.execute(one, runDir, null, err);
-        return CampaignRun.of(index, one.seed(), done.metrics(), done.verdict());
+    /**
+     * @param campaignDir the directory holding {@code runs/}
+     * @param index       a run number
+     * @param seed        its seed
+     * @return that run's result file
+     */
+    static Path resultFile(final Path campaignDir, final long index, final long seed) {
+        return campaignDir.resolve("runs").resolve(runDirectory(index, seed)).resolve(RunResultFile.FILE_NAME);
     }
 
-    private static CampaignRun metricsOnly(final int index, final Scenario one, final Path runDir)
+    /**
+     * @param scenario a scenario
+     * @return the ids of the faults its runs report, in their order
+     * @throws ProfileException if the platform asks for a configuration the library refuses
+     */
+    static List<String> faultIds(final Scenario scenario) throws ProfileException {
+        final List<String> ids = new ArrayList<>();
+        for (final InjectedFault f : new Simulation(scenario).descriptor().faults()) {
+            ids.add(f.id());
+        }
+        return ids;
+    }
+
+    /** @return the ids of the scheduled faults */
+    List<String> faultIds() {
+        return faultIds;
+    }
+
+    /** Makes the directory ready; returns whether finished runs in it are kept (a resume). */
+    private boolean prepare(final Path dir, final CampaignOptions options) throws IOException {
+        final Path planFile = dir.resolve(CampaignPlan.FILE_NAME);
+        if (Files.exists(planFile) && !options.force()) {
+            if (!options.resume()) {
+                throw new CampaignFileException(planFile, 0, "this directory already holds a campaign; add --resume "
+                    + "to continue it, --force to start it again from nothing, or choose another --out");
+            }
+            final String difference = plan.difference(CampaignPlan.read(planFile), true);
+            if (difference != null) {
+                throw new CampaignFileException(planFile, 0, "holds another campaign (" + difference + "); resume "
+                    + "it with the arguments it was started with, or choose another --out");
+            }
+            return true;
+        }
+        OutputFolder.prepare(dir, options.force());
+        CampaignProvenance.write("campaign", plan, options.arguments(), dir);
+        plan.write(dir);
+        return false;
+    }
+
+    /**
+     * Runs one run, writes its files and then its result, atomically.
+     *
+     * @param dir   the campaign directory
+     * @param index the run number
+     * @return the run's figures
+     * @throws ProfileException if the platform asks for a configuration the library refuses
+     * @throws IOException      if a file cannot be written
+     */
+    CampaignRun execute(final Path dir, final long index) throws ProfileException, IOException {
+        final long seed = plan.seed(index);
+        final Scenario one = plan.scenario().withRun(seed, plan.scenario().durationSeconds());
+        final Path runDir = dir.resolve("runs").resolve(runDirectory(index, seed));
+        final CampaignRun result;
+        if (plan.plots()) {
+            final StringWriter discarded = new StringWriter();
+            final CompletedRun done = SimulationRunner.execute(one, runDir, null, new PrintWriter(discarded));
+            result = CampaignRun.of(index, seed, done.metrics(), done.verdict());
+        } else {
+            result = metricsOnly(index, one, runDir);
+        }
+        RunResultFile.write(runDir.resolve(RunResultFile.FILE_NAME), result);
+        return result;
+    }
+
+    /**
+     * @param dir   the campaign directory
+     * @param index a run number
+     * @return the run's stored result, or {@code null} when it has none yet
+     * @throws IOException if the stored result is damaged or cannot be read
+     */
+    CampaignRun stored(final Path dir, final long index) throws IOException {
+        final long seed = plan.seed(index);
+        try {
+            return RunResultFile.read(resultFile(dir, index, seed), index, seed,
+                plan.scenario().platform().signals().size(), faultIds.size());
+        } catch (final NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static CampaignRun metricsOnly(final long index, final Scenario one, final Path runDir)
         throws ProfileException, IOException {
         final Simulation simulation = new Simulation(one);
         final RunMetrics metrics = new RunMetrics(simulation.descriptor(),

@@ -1,14 +1,18 @@
 package org.bftvote.sim.campaign;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bftvote.sim.results.ExpectationReport;
+import org.bftvote.sim.results.ExpectationResult;
 import org.bftvote.sim.results.FaultOutcome;
 import org.bftvote.sim.results.RunMetrics;
 
 /**
  * The figures one run of a campaign contributes: what {@code campaign.csv} holds in its row and what
- * {@code campaign.json} aggregates. Every figure is the run's {@link RunMetrics} value of the same name.
+ * {@code campaign.json} aggregates. Every figure is the run's {@link RunMetrics} value of the same name. It is all
+ * that a run leaves for the aggregate ({@link RunResultFile} writes and reads it), so the aggregate can be rebuilt
+ * from disk alone.
  *
  * @param index                          run number, 0-based
  * @param seed                           the run's seed ({@link CampaignSeeds})
@@ -22,16 +26,30 @@ import org.bftvote.sim.results.RunMetrics;
  * @param faults                         what became of each scheduled fault, in scenario order
  * @param hypothesisExceeded             whether the fault hypothesis was exceeded in some frame
  * @param agreementLost                  whether any agreement violation happened
- * @param expectationsPassed             whether every expectation of the scenario held
+ * @param failedExpectations             each expectation that did not hold, as "name: actual (expected ...)";
+ *                                       empty when all held
  */
-public record CampaignRun(int index, long seed, long agreementViolationFrames,
+public record CampaignRun(long index, long seed, long agreementViolationFrames,
                           long agreementViolationsWithinHypothesis, long validityViolationFrames,
                           long falseExclusions, double[] availability, double[] errorRms, double[] errorMax,
-                          List<FaultOutcome> faults, boolean hypothesisExceeded, boolean agreementLost,
-                          boolean expectationsPassed) {
+                          List<FaultResult> faults, boolean hypothesisExceeded, boolean agreementLost,
+                          List<String> failedExpectations) {
 
     /**
-     * Copies the arrays and the list so the record is immutable.
+     * What became of one scheduled fault in a run.
+     *
+     * @param status        detected, undetected, not started, no unit
+     * @param latencyFrames detection latency in frames, -1 unless detected
+     */
+    public record FaultResult(FaultOutcome.Status status, long latencyFrames) {
+        /** @return whether the fault was detected */
+        public boolean detected() {
+            return status == FaultOutcome.Status.DETECTED;
+        }
+    }
+
+    /**
+     * Copies the arrays and the lists so the record is immutable.
      *
      * @param index                               see the record description
      * @param seed                                see the record description
@@ -45,13 +63,14 @@ public record CampaignRun(int index, long seed, long agreementViolationFrames,
      * @param faults                              see the record description
      * @param hypothesisExceeded                  see the record description
      * @param agreementLost                       see the record description
-     * @param expectationsPassed                  see the record description
+     * @param failedExpectations                  see the record description
      */
     public CampaignRun {
         availability = availability.clone();
         errorRms = errorRms.clone();
         errorMax = errorMax.clone();
         faults = List.copyOf(faults);
+        failedExpectations = List.copyOf(failedExpectations);
     }
 
     /**
@@ -63,7 +82,7 @@ public record CampaignRun(int index, long seed, long agreementViolationFrames,
      * @param verdict its expectations
      * @return the run's figures
      */
-    public static CampaignRun of(final int index, final long seed, final RunMetrics metrics,
+    public static CampaignRun of(final long index, final long seed, final RunMetrics metrics,
         final ExpectationReport verdict) {
         final int signals = metrics.descriptor().signalCount();
         final double[] availability = new double[signals];
@@ -74,10 +93,25 @@ public record CampaignRun(int index, long seed, long agreementViolationFrames,
             rms[s] = metrics.errorRms(s);
             max[s] = metrics.errorMax(s);
         }
+        final List<FaultResult> faults = new ArrayList<>();
+        for (final FaultOutcome o : metrics.faultOutcomes()) {
+            faults.add(new FaultResult(o.status(), o.detected() ? o.latencyFrames() : -1L));
+        }
+        final List<String> failed = new ArrayList<>();
+        for (final ExpectationResult r : verdict.results()) {
+            if (!r.passed()) {
+                failed.add(r.name() + ": " + r.actual() + " (expected " + r.expected() + ")");
+            }
+        }
         return new CampaignRun(index, seed, metrics.agreementViolationFrames(),
             metrics.agreementViolationFrames() - metrics.agreementViolationsWhileExceeded(),
-            metrics.validityViolationFrames(), metrics.falseExclusions(), availability, rms, max,
-            metrics.faultOutcomes(), metrics.hypothesisExceeded(), metrics.agreementLost(), verdict.passed());
+            metrics.validityViolationFrames(), metrics.falseExclusions(), availability, rms, max, faults,
+            metrics.hypothesisExceeded(), metrics.agreementLost(), failed);
+    }
+
+    /** @return whether every expectation of the scenario held */
+    public boolean expectationsPassed() {
+        return failedExpectations.isEmpty();
     }
 
     /** @return the lowest availability over the signals (1 when there are none) */

@@ -91,6 +91,8 @@ class CampaignTest {
             assertTrue(summary.contains("\"availability\": " + pitchAvailability), summary);
             assertEquals(summary.contains("\"passed\": true,\n    \"results\"") ? "pass" : "fail",
                 row[header.indexOf("expectations")]);
+            assertEquals("pass".equals(row[header.indexOf("expectations")]),
+                row[header.indexOf("failed_expectations")].isEmpty(), lines.get(i + 1));
             assertEquals("detected", row[header.indexOf("gyro-c-hard-over.status")]);
             agreementTotal += agreement;
             falseTotal += falseExclusions;
@@ -128,6 +130,15 @@ class CampaignTest {
             assertTrue(s >= 0, Long.toString(s));
         }
         assertEquals(new java.util.SplittableRandom(42).nextLong() & Long.MAX_VALUE, five[0]);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0L, 1L, 42L, -7L, Long.MIN_VALUE, Long.MAX_VALUE})
+    void aRunsSeedComputedDirectlyIsTheSplittableRandomSequence(final long base) {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(base);
+        for (long i = 0; i < 10_000; i++) {
+            assertEquals(random.nextLong() & Long.MAX_VALUE, CampaignSeeds.seed(base, i), "base " + base + " run " + i);
+        }
     }
 
     @Test
