@@ -161,6 +161,9 @@ public final class TraceRevote {
         private long[] digest = new long[1024];
         private int frames;
 
+        /** The round of the marker a recorder writes for a lane that did not run a frame. */
+        private static final int NOT_RUN_ROUND = 0;
+
         private record Message(int lane, int round, int link, byte[] bytes, boolean late) {
         }
 
@@ -223,8 +226,17 @@ public final class TraceRevote {
             out.hypothesisExceeded(recorded.hypothesisExceeded());
         }
 
-        /** One lane's frame, in the order the in-memory cluster drove it when the trace was recorded. */
+        /**
+         * One lane's frame, in the order the in-memory cluster drove it when the trace was recorded. A lane the
+         * recorder marked as not having run the frame (a rig lane stalled or stopped: one received entry with round
+         * 0 from the lane itself) does not run it here either.
+         */
         private void frame(final int l, final long f, final FrameSample recorded) {
+            for (final Message m : received) {
+                if (m.lane() == l && m.round() == NOT_RUN_ROUND && m.link() == l) {
+                    return;
+                }
+            }
             final LanePipeline pipeline = cluster.pipeline(l);
             long valid = 0;
             long fresh = 0;

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * {@code replay-log} speed on the real 400 Hz IMU recording (the 36,000-row excerpt in
  * {@code src/test/resources/real-logs}: 6 signals × 3 channels = 648,000 channel-samples an operation):
  * {@link #imuParseAndVote} is the whole replay with output files off (gunzip, parse the mapped columns, vote every
- * frame of every signal through the library with the event log and the outcome figures); {@link #imuVote} the
- * vote alone on the parsed frames. Channel-samples per second = 648,000 / (seconds per operation).
+ * frame of every signal through the library with the event log and the outcome figures); {@link #imuParse} the
+ * reading alone, {@link #imuVote} the vote alone on the parsed frames. Channel-samples per second = 648,000 / (seconds per operation).
  * {@link #sweep} runs a 16-point sweep over the same recording with {@code threads} workers: the ratio of the
  * one- and two-thread scores is the sweep's scaling.
  */
@@ -79,6 +79,15 @@ public class ReplayLogBenchmark {
     public RevoteRun imuParseAndVote() throws Exception {
         final RecordedFrames read = Recordings.read(file, map);
         return RecordingRevote.run(read, RecordingRevote.configs(read, config), map.knownFaults(), false);
+    }
+
+    /**
+     * @return the frames (gunzip and parse only)
+     * @throws Exception if the file cannot be read
+     */
+    @Benchmark
+    public RecordedFrames imuParse() throws Exception {
+        return Recordings.read(file, map);
     }
 
     /** @return the run (vote only) */
