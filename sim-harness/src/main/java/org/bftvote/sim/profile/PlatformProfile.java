@@ -15,9 +15,12 @@ import java.util.List;
  * @param buses       the buses the platform uses, in file order
  * @param agreement   the interactive-consistency configuration
  * @param signals     the voted signals, in file order
+ * @param laneFailureModes rated failure modes of every lane (its computer), in file order; empty when the profile
+ *                    gives none
  */
 public record PlatformProfile(String name, String file, String description, double frameRate, List<String> lanes,
-                              List<BusAttachment> buses, AgreementSettings agreement, List<SignalSpec> signals) {
+                              List<BusAttachment> buses, AgreementSettings agreement, List<SignalSpec> signals,
+                              List<RatedLaneFailure> laneFailureModes) {
 
     /**
      * Copies the lists so the record is immutable.
@@ -30,11 +33,31 @@ public record PlatformProfile(String name, String file, String description, doub
      * @param buses       see the record description
      * @param agreement   see the record description
      * @param signals     see the record description
+     * @param laneFailureModes see the record description
      */
     public PlatformProfile {
         lanes = List.copyOf(lanes);
         buses = List.copyOf(buses);
         signals = List.copyOf(signals);
+        laneFailureModes = List.copyOf(laneFailureModes);
+    }
+
+    /**
+     * A platform whose profile rates no lane failure.
+     *
+     * @param name        see the record description
+     * @param file        see the record description
+     * @param description see the record description
+     * @param frameRate   see the record description
+     * @param lanes       see the record description
+     * @param buses       see the record description
+     * @param agreement   see the record description
+     * @param signals     see the record description
+     */
+    public PlatformProfile(final String name, final String file, final String description, final double frameRate,
+        final List<String> lanes, final List<BusAttachment> buses, final AgreementSettings agreement,
+        final List<SignalSpec> signals) {
+        this(name, file, description, frameRate, lanes, buses, agreement, signals, List.of());
     }
 
     /**

@@ -74,9 +74,36 @@ public final class PlatformProfileReader {
         if (signals.isEmpty()) {
             throw root.required("signals").error("expected at least one signal");
         }
+        final List<RatedLaneFailure> laneFailures = new ArrayList<>();
+        if (root.has("lane_failure_modes")) {
+            for (final YNode item : root.required("lane_failure_modes").asList()) {
+                laneFailures.add(readLaneFailure(item.asMap()));
+            }
+        }
         root.finish();
         return new PlatformProfile(name, root.node().file(), description, frameRate, lanes, attachments, agreement,
-            signals);
+            signals, laneFailures);
+    }
+
+    private static RatedLaneFailure readLaneFailure(final YMap map) throws ProfileException {
+        final LaneFailureKind kind = map.choice("mode", LaneFailureKind.class);
+        final double rate = map.quantity("rate", Dimension.FAILURE_RATE, 0.0, 1.0);
+        final double duration = map.optionalQuantity("duration", Dimension.TIME, Double.MIN_VALUE, MAX);
+        double probability = Double.NaN;
+        double offset = Double.NaN;
+        double delay = Double.NaN;
+        double babble = Double.NaN;
+        switch (kind) {
+            case OMISSION -> probability = map.number("probability", Double.MIN_VALUE, 1.0);
+            case TWO_FACED -> offset = map.number("offset_fraction", Double.MIN_VALUE, 100.0);
+            case OFF_SPEC_TIMING -> delay = map.quantity("delay", Dimension.TIME, Double.MIN_VALUE, MAX);
+            case BABBLING -> babble = map.quantity("babble_rate", Dimension.FREQUENCY, Double.MIN_VALUE, MAX);
+            case CRASH, GARBAGE -> {
+                // no parameters
+            }
+        }
+        map.finish();
+        return new RatedLaneFailure(kind, rate, duration, probability, offset, delay, babble);
     }
 
     private static List<BusAttachment> readBuses(final YNode node, final Map<String, BusProfile> buses,

@@ -18,9 +18,9 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 /**
  * The harness's packages form layers that only point down, and no cycle: {@code yaml} → {@code profile} →
  * {@code scenario} → {@code emulation} → {@code run} → {@code results} → {@code trace} → {@code execution} →
- * {@code campaign} | {@code hil} | {@code demo} → {@code cli}; beside them: {@code baseline} beside {@code yaml},
+ * {@code campaign} | {@code reliability} | {@code hil} | {@code demo} → {@code cli}; beside them: {@code baseline} beside {@code yaml},
  * {@code recording} beside {@code profile}, {@code revote} beside {@code execution} (arrow = "may be imported by";
- * the three after
+ * the four after
  * {@code execution} stand side by side and import none of each other). Production classes only: a test may reach
  * across layers to set up what it checks.
  */
@@ -29,7 +29,7 @@ class HarnessArchitectureTest {
     static final List<List<String>> RANKS = List.of(List.of("yaml", "baseline"), List.of("profile", "recording"),
         List.of("scenario"), List.of("emulation"), List.of("run"), List.of("results"), List.of("trace"),
         List.of("execution", "revote"),
-        List.of("campaign", "hil", "demo"), List.of("cli"));
+        List.of("campaign", "reliability", "hil", "demo"), List.of("cli"));
 
     private static JavaClasses classes;
 

@@ -54,6 +54,29 @@ class BadProfileTest {
     }
 
     @Test
+    void laneFailureModeWithoutItsParameterNamesIt() {
+        final int line = RepoFiles.replace(quad, "offset_fraction: 0.05}", "offset: 0.05}");
+        final ProfileException e = onlyProblem(quad, line, "lane_failure_modes[4].offset_fraction");
+        assertTrue(e.problem().startsWith("missing required field"), e.getMessage());
+    }
+
+    @Test
+    void laneFailureModesAreReadWithTheirParameters() throws Exception {
+        final PlatformProfile platform = ProfileCatalog.load(dir).platform("quad-fcc-afdx");
+        assertEquals(6, platform.laneFailureModes().size());
+        final RatedLaneFailure omission = platform.laneFailureModes().get(1);
+        assertEquals(LaneFailureKind.OMISSION, omission.kind());
+        assertEquals(1.0e-5, omission.ratePerFlightHour());
+        assertEquals(0.5, omission.probability());
+        assertEquals(10.0, omission.durationSeconds());
+        assertEquals(0.005, platform.laneFailureModes().get(5).delaySeconds(), 1e-12);
+        assertTrue(Double.isNaN(platform.laneFailureModes().get(0).durationSeconds()), "crash lasts");
+        // victims of lane A of four: B and D (odd distance after A), not C
+        assertTrue(RatedLaneFailure.victim(0, 1, 4) && !RatedLaneFailure.victim(0, 2, 4)
+            && RatedLaneFailure.victim(0, 3, 4) && !RatedLaneFailure.victim(0, 0, 4));
+    }
+
+    @Test
     void unknownField() {
         final int line = RepoFiles.replace(afdx, "standard: ARINC 664 part 7\n",
             "standard: ARINC 664 part 7\ncolour: red\n") + 1;
