@@ -16,8 +16,8 @@ import org.bftvote.sim.results.JsonOut;
  * whole), and per signal the statuses, each channel's first exclusion, the known faults' detection, false
  * exclusions, the output against the healthy median, and the closest a channel not known faulty came to the
  * threshold; with a PX4 comparison, what PX4's selector chose. Keys in a fixed order, numbers exact, no
- * timestamps: the same input gives the same bytes. Layout {@value #SCHEMA_VERSION} of
- * {@code schema/recording-summary.schema.json}.
+ * timestamps: the same input gives the same bytes. Layout {@value #SCHEMA_VERSION}, described field by field in the
+ * JSON Schema {@code schema/recording-summary.schema.json} (a resource of this module).
  */
 public final class RecordingSummary {
     /** Layout version, written as {@code schema_version}. */

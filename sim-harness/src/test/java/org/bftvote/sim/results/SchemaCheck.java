@@ -9,11 +9,11 @@ import java.util.Map;
  * list), {@code const}, {@code enum}, {@code required}, {@code properties}, {@code additionalProperties} (false or a
  * schema), {@code items}, {@code minimum}/{@code maximum}. Returns every problem found, with its path.
  */
-final class SchemaCheck {
+public final class SchemaCheck {
     private SchemaCheck() {
     }
 
-    static List<String> problems(final Object value, final Map<?, ?> schema) {
+    public static List<String> problems(final Object value, final Map<?, ?> schema) {
         final List<String> out = new ArrayList<>();
         check("$", value, schema, out);
         return out;

@@ -51,8 +51,16 @@ class ReplayLogTest {
         return new Result(cli.execute(args), out.toString(), err.toString());
     }
 
+    /** @return the summary, checked against {@code schema/recording-summary.schema.json} */
     private static Map<?, ?> summary(final Path dir) throws Exception {
-        return (Map<?, ?>) Json.parse(Files.readString(dir.resolve("summary.json")));
+        final Map<?, ?> summary = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("summary.json")));
+        final Map<?, ?> schema;
+        try (java.io.InputStream in = ReplayLogTest.class.getResourceAsStream("/schema/recording-summary.schema.json")) {
+            schema = (Map<?, ?>) Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(), org.bftvote.sim.results.SchemaCheck.problems(summary, schema), dir.toString());
+        assertEquals(List.copyOf(((Map<?, ?>) schema.get("properties")).keySet()), List.copyOf(summary.keySet()));
+        return summary;
     }
 
     private static Map<?, ?> signal(final Map<?, ?> summary, final String name) {
