@@ -2,12 +2,14 @@ package org.bftvote.sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 import org.bftvote.Bftvote;
 import org.bftvote.sim.execution.ScenarioRunner;
 import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.results.OutputFolder;
 import org.bftvote.sim.results.Provenance;
+import org.bftvote.sim.yaml.IoReasons;
 import org.bftvote.sim.yaml.ProfileException;
 
 import picocli.CommandLine.Command;
@@ -58,7 +60,17 @@ public final class BftvoteSim {
         final CommandLine commandLine = new CommandLine(new BftvoteSim());
         commandLine.addSubcommand("run", new RunCommand(runner));
         commandLine.setExecutionExceptionHandler(BftvoteSim::handle);
+        commandLine.setParameterExceptionHandler(BftvoteSim::badArguments);
         return commandLine;
+    }
+
+    /** A bad argument: one line that says what is wrong and where the help is, not the whole usage text. */
+    private static int badArguments(final CommandLine.ParameterException ex, final String[] args) {
+        final PrintWriter err = ex.getCommandLine().getErr();
+        err.println(ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+            + " --help')");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 
     private static int handle(final Exception ex, final CommandLine commandLine,
@@ -69,12 +81,14 @@ public final class BftvoteSim {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        if (ex instanceof IOException) {
-            err.println("error: " + ex.getMessage());
+        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+            err.println("error: " + IoReasons.describe(ex));
             err.flush();
             return ExitCodes.FAILED;
         }
-        err.println("internal error: " + ex);
+        // A defect: say so in one line; the class names only when there is nothing else to say.
+        err.println("internal error (a defect in bftvote-sim, please report it with the command line): "
+            + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
         err.flush();
         return ExitCodes.FAILED;
     }

@@ -2,6 +2,7 @@ package org.bftvote.sim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -9,6 +10,7 @@ import org.bftvote.sim.profile.BusProfile;
 import org.bftvote.sim.profile.PlatformProfile;
 import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.SensorProfile;
+import org.bftvote.sim.run.LibraryMapping;
 import org.bftvote.sim.yaml.ProfileException;
 
 import picocli.CommandLine.Command;
@@ -77,15 +79,28 @@ public final class ProfilesCommand {
             final PrintWriter out = spec.commandLine().getOut();
             if (files.isEmpty()) {
                 final ProfileCatalog catalog = loaded.catalog();
+                final List<ProfileException> errors = new ArrayList<>(loaded.errors());
+                int platforms = 0;
+                for (final PlatformProfile platform : catalog.platforms().values()) {
+                    try {
+                        LibraryMapping.pipeline(platform);       // what run would refuse, refused here too
+                        platforms++;
+                    } catch (final ProfileException e) {
+                        errors.add(e);
+                    }
+                }
                 out.printf("%d bus, %d sensor and %d platform profile(s) valid in %s%n", catalog.buses().size(),
-                    catalog.sensors().size(), catalog.platforms().size(), locations.profiles());
+                    catalog.sensors().size(), platforms, locations.profiles());
                 out.flush();
-                return report(loaded.errors(), spec);
+                return report(errors, spec);
             }
             int failures = 0;
             for (final Path file : files) {
                 try {
                     final String kind = loaded.catalog().validate(file);
+                    if (kind.equals("platform")) {
+                        LibraryMapping.pipeline(loaded.catalog().readPlatform(file));
+                    }
                     out.printf("ok: %s (%s)%n", file, kind);
                 } catch (final ProfileException e) {
                     spec.commandLine().getErr().println(e.getMessage());

@@ -8,6 +8,7 @@ import org.bftvote.sim.execution.RunOutcome;
 import org.bftvote.sim.execution.RunRequest;
 import org.bftvote.sim.execution.ScenarioRunner;
 import org.bftvote.sim.profile.ProfileCatalog;
+import org.bftvote.sim.run.LibraryMapping;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.scenario.ScenarioCatalog;
 import org.bftvote.sim.scenario.ScenarioLoader;
@@ -80,6 +81,17 @@ public final class RunCommand implements Callable<Integer> {
         scenario = scenario.withRun(seed != null ? seed : scenario.seed(),
             duration != null ? duration : scenario.durationSeconds());
         final Path dir = out != null ? out : Path.of("sim-out", scenario.name() + "-seed" + scenario.seed());
+        // Refused before anything is written: a refused run leaves no half-made files behind. The platform's own
+        // limits come first, worded as profiles validate words them.
+        LibraryMapping.pipeline(scenario.platform());
+        final String traceProblem = RunChecks.traceDirectoryProblem(trace);
+        if (traceProblem != null) {
+            throw new ParameterException(spec.commandLine(), traceProblem);
+        }
+        final String diskProblem = RunChecks.diskProblem(scenario, dir);
+        if (diskProblem != null) {
+            throw new ParameterException(spec.commandLine(), diskProblem);
+        }
         final RunOutcome outcome = runner.run(new RunRequest(scenario, catalog, dir, spec.commandLine().getOut(),
             spec.commandLine().getErr(), trace, force, spec.commandLine().getParseResult().originalArgs()));
         spec.commandLine().getOut().flush();

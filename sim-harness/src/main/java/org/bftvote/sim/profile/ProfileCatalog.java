@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.bftvote.sim.yaml.IoReasons;
 import org.bftvote.sim.yaml.ProfileException;
 import org.bftvote.sim.yaml.YMap;
 import org.bftvote.sim.yaml.YamlFiles;
@@ -128,11 +129,23 @@ public record ProfileCatalog(Path directory, SortedMap<String, BusProfile> buses
         switch (kind) {
             case "bus" -> BusProfileReader.read(root, file);
             case "sensor" -> SensorProfileReader.read(root, file);
-            case "platform" -> PlatformProfileReader.read(root, file, buses, sensors, Set.of());
+            case "platform" -> readPlatform(file);
             default -> throw root.required("kind").error("'" + kind
                 + "' is not a profile kind (expected one of: bus, sensor, platform)");
         }
         return kind;
+    }
+
+    /**
+     * Reads a platform file against this catalog's buses and sensors.
+     *
+     * @param file the platform file
+     * @return the platform
+     * @throws ProfileException if the file is invalid, naming file, line and field
+     */
+    public PlatformProfile readPlatform(final Path file) throws ProfileException {
+        return PlatformProfileReader.read(YamlFiles.readMapping(file, ProfileFiles.display(file)), file, buses,
+            sensors, Set.of());
     }
 
     /**
@@ -159,7 +172,7 @@ public record ProfileCatalog(Path directory, SortedMap<String, BusProfile> buses
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (final IOException e) {
-            errors.add(new ProfileException(ProfileFiles.display(directory), 1, "", "cannot list: " + e.getMessage()));
+            errors.add(new ProfileException(ProfileFiles.display(directory), 1, "", "cannot list: " + IoReasons.reason(e)));
             return List.of();
         }
     }

@@ -21,13 +21,16 @@ import org.bftvote.sim.scenario.Expectations;
  *   <tr><td>{@code max_validity_violations}</td><td>number</td><td>validity violation frames &lt;= value</td></tr>
  *   <tr><td>{@code max_false_exclusions}</td><td>number</td><td>false exclusions &lt;= value</td></tr>
  *   <tr><td>{@code min_availability}</td><td>number, or map signal &rarr; number</td>
- *       <td>availability of every (named) signal &gt;= value</td></tr>
+ *       <td>availability after start-up ({@link RunMetrics#availabilityAfterStartup}) of every (named) signal
+ *       &gt;= value: counted from the signal's first available frame, so that the start-up frames, a fixed number
+ *       whatever the run's length, do not weigh more in a shorter run</td></tr>
  *   <tr><td>{@code max_output_error_rms}</td><td>number, or map signal &rarr; number</td>
  *       <td>RMS output error of every (named) signal &lt;= value; a signal never measured fails</td></tr>
  *   <tr><td>{@code max_output_error_max}</td><td>number, or map signal &rarr; number</td>
  *       <td>as above for the largest error</td></tr>
  *   <tr><td>{@code fault_detected_within_s}</td><td>map fault id &rarr; seconds</td>
- *       <td>the fault was detected with latency &lt;= seconds</td></tr>
+ *       <td>the fault was detected with latency &lt;= seconds; a fault whose onset lies beyond the run's end (a
+ *       run shortened with {@code --duration}) is not judged, and says so</td></tr>
  *   <tr><td>{@code hypothesis_exceeded}</td><td>boolean</td><td>the hypothesis was exceeded in some frame iff
  *       true</td></tr>
  *   <tr><td>{@code agreement_lost}</td><td>boolean</td><td>healthy lanes disagreed in some frame iff true</td></tr>
@@ -116,7 +119,7 @@ public final class ExpectationCheck {
 
         double of(final RunMetrics m, final int signal) {
             return switch (this) {
-                case AVAILABILITY -> m.availability(signal);
+                case AVAILABILITY -> m.availabilityAfterStartup(signal);
                 case ERROR_RMS -> m.errorRms(signal);
                 case ERROR_MAX -> m.errorMax(signal);
             };
@@ -133,7 +136,7 @@ public final class ExpectationCheck {
         final List<SignalInfo> signals = m.descriptor().signals();
         if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
             for (int s = 0; s < signals.size(); s++) {
-                out.add(bound(name + "." + signals.get(s).name(), metric, metric.of(m, s), n.doubleValue()));
+                out.add(bound(name + "." + signals.get(s).name(), metric, m, s, n.doubleValue()));
             }
             return;
         }
@@ -147,7 +150,7 @@ public final class ExpectationCheck {
             if (map.containsKey(signal)) {
                 final Object v = map.get(signal);
                 if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-                    out.add(bound(name + "." + signal, metric, metric.of(m, s), n.doubleValue()));
+                    out.add(bound(name + "." + signal, metric, m, s, n.doubleValue()));
                 } else {
                     out.add(wrongType(name + "." + signal, "a number", v));
                 }
@@ -160,10 +163,15 @@ public final class ExpectationCheck {
         }
     }
 
-    private static ExpectationResult bound(final String name, final Metric metric, final double actual,
-        final double bound) {
-        return new ExpectationResult(name, metric.relation + Numbers.text(bound), Numbers.text(actual),
-            metric.holds(actual, bound));
+    private static ExpectationResult bound(final String name, final Metric metric, final RunMetrics m,
+        final int signal, final double bound) {
+        final double actual = metric.of(m, signal);
+        String text = Numbers.text(actual);
+        if (metric == Metric.AVAILABILITY && m.firstAvailableFrame(signal) > m.firstFrame()) {
+            text += " from frame " + m.firstAvailableFrame(signal) + " on (" + Numbers.text(m.availability(signal))
+                + " over the whole run)";
+        }
+        return new ExpectationResult(name, metric.relation + Numbers.text(bound), text, metric.holds(actual, bound));
     }
 
     private static void detectedWithin(final String name, final Object value, final RunMetrics m,
@@ -181,6 +189,9 @@ public final class ExpectationCheck {
             final Object v = map.get(id);
             if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
                 out.add(wrongType(name + "." + id, "seconds", v));
+            } else if (o.status() == FaultOutcome.Status.NOT_STARTED) {
+                out.add(new ExpectationResult(name + "." + id, "<= " + Numbers.text(n.doubleValue()) + " s",
+                    "not judged: the fault starts after the run's end", true));
             } else if (!o.detected()) {
                 out.add(new ExpectationResult(name + "." + id, "<= " + Numbers.text(n.doubleValue()) + " s",
                     o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), false));

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.bftvote.sim.yaml.IoReasons;
+import org.bftvote.sim.yaml.Unit;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -15,11 +18,17 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * The expectations file {@code replay --expect FILE} reads and {@code run --trace} writes: expectations as
  * {@link ExpectationCheck} takes them (name → number, boolean or mapping), written with numbers exactly
  * ({@link Double#toString(double)} round-trips), booleans, and one level of nested mappings (per signal, per fault
- * id), keys double-quoted; read from a mapping at the top level or under {@code expectations}.
+ * id), keys double-quoted; read from a mapping at the top level or under {@code expectations}. Reading also
+ * takes the scenario's own syntax, so a scenario's {@code expectations:} block can be pasted as it is:
+ * {@code fault_detected_within: [{fault: ID, time: {value: V, unit: U}}]} and quantities {@code {value, unit}}
+ * (converted to the canonical unit the run recorded). A name that is no expectation is refused, with the closest
+ * known name.
  */
 public final class ExpectationsYaml {
     /** File the scenario's expectations are written to next to a recorded run, for {@code replay --expect}. */
     public static final String FILE_NAME = "expectations.yaml";
+    /** The scenario's name for detection deadlines, read as {@code fault_detected_within_s}. */
+    private static final String SCENARIO_DETECTION = "fault_detected_within";
 
     private ExpectationsYaml() {
     }
@@ -64,7 +73,9 @@ public final class ExpectationsYaml {
             doc = new Load(LoadSettings.builder().build())
                 .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
         } catch (final IOException | YamlEngineException e) {
-            throw new IllegalArgumentException("expectations " + file + ": cannot be read: " + e.getMessage(), e);
+            final String io = IoReasons.reasonInChain(e);
+            throw new IllegalArgumentException(file + ": cannot read the expectations: "
+                + (io != null ? io : "invalid YAML: " + e.getMessage()), e);
         }
         Object map = doc;
         if (doc instanceof Map && ((Map<?, ?>) doc).containsKey("expectations")) {
@@ -76,9 +87,97 @@ public final class ExpectationsYaml {
         }
         final Map<String, Object> result = new LinkedHashMap<>();
         for (final Map.Entry<?, ?> e : ((Map<?, ?>) map).entrySet()) {
-            result.put(String.valueOf(e.getKey()), e.getValue());
+            final String name = String.valueOf(e.getKey());
+            if (name.equals(SCENARIO_DETECTION)) {
+                result.put("fault_detected_within_s", detections(file, e.getValue()));
+            } else if (ExpectationCheck.NAMES.contains(name)) {
+                result.put(name, withoutUnits(file, name, e.getValue()));
+            } else {
+                throw new IllegalArgumentException(file + ": field '" + name + "': not an expectation"
+                    + suggestion(name) + " (known: " + String.join(", ", ExpectationCheck.NAMES) + ", "
+                    + SCENARIO_DETECTION + ")");
+            }
         }
         return result;
+    }
+
+    /**
+     * The scenario's form {@code fault_detected_within: [{fault: ID, time: {value: V, unit: U}}]} as
+     * {@code fault_detected_within_s: {ID: seconds}}.
+     */
+    private static Map<String, Object> detections(final Path file, final Object value) {
+        if (!(value instanceof List<?> items)) {
+            throw new IllegalArgumentException(file + ": field '" + SCENARIO_DETECTION
+                + "': expected a list of {fault: ID, time: {value: V, unit: U}}");
+        }
+        final Map<String, Object> seconds = new LinkedHashMap<>();
+        for (final Object item : items) {
+            if (!(item instanceof Map<?, ?> entry) || entry.get("fault") == null || entry.get("time") == null) {
+                throw new IllegalArgumentException(file + ": field '" + SCENARIO_DETECTION
+                    + "': expected {fault: ID, time: {value: V, unit: U}}, got " + item);
+            }
+            seconds.put(String.valueOf(entry.get("fault")),
+                canonical(file, SCENARIO_DETECTION + "." + entry.get("fault"), entry.get("time")));
+        }
+        return seconds;
+    }
+
+    /** A per-signal map whose values may be quantities {@code {value, unit}} (the scenario's form) as numbers. */
+    private static Object withoutUnits(final Path file, final String name, final Object value) {
+        if (!(value instanceof Map<?, ?> map) || map.containsKey("value")) {
+            return value instanceof Map<?, ?> ? canonical(file, name, value) : value;
+        }
+        final Map<String, Object> numbers = new LinkedHashMap<>();
+        for (final Map.Entry<?, ?> e : map.entrySet()) {
+            numbers.put(String.valueOf(e.getKey()), e.getValue() instanceof Map<?, ?>
+                ? canonical(file, name + "." + e.getKey(), e.getValue()) : e.getValue());
+        }
+        return numbers;
+    }
+
+    /** A quantity {@code {value: V, unit: U}} in its dimension's canonical unit (s, deg/s, m/s^2, ...). */
+    private static double canonical(final Path file, final String field, final Object quantity) {
+        if (quantity instanceof Map<?, ?> q && q.get("value") instanceof Number n && q.get("unit") != null) {
+            final Unit unit = Unit.bySymbol(String.valueOf(q.get("unit")));
+            if (unit == null) {
+                throw new IllegalArgumentException(file + ": field '" + field + "': unknown unit '" + q.get("unit")
+                    + "'");
+            }
+            return unit.toCanonical(n.doubleValue());
+        }
+        throw new IllegalArgumentException(file + ": field '" + field + "': expected {value: NUMBER, unit: UNIT}, got "
+            + quantity);
+    }
+
+    /** " (did you mean X?)" for the known name closest to a misspelt one, or "". */
+    private static String suggestion(final String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (final String known : ExpectationCheck.NAMES) {
+            final int d = distance(name, known);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return bestDistance <= 3 ? " (did you mean " + best + "?)" : "";
+    }
+
+    private static int distance(final String a, final String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            final int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                final int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     private static String scalar(final Object value) {

@@ -71,6 +71,10 @@ public final class RunMetrics implements FrameObserver {
     private final double[] errorMax;
     private final long[] errorFrames;
     private final long[] availableFrames;
+    /** Per signal, the first frame in which every healthy lane had a valid output, or NONE. */
+    private final long[] firstAvailableFrame;
+    /** Per signal, frames run before {@link #firstAvailableFrame} (frames need not be consecutive). */
+    private final long[] framesBeforeAvailable;
     private final long[] messages;
 
     private long exceededFrames;
@@ -130,6 +134,9 @@ public final class RunMetrics implements FrameObserver {
         this.errorMax = new double[signals];
         this.errorFrames = new long[signals];
         this.availableFrames = new long[signals];
+        this.firstAvailableFrame = new long[signals];
+        Arrays.fill(firstAvailableFrame, NONE);
+        this.framesBeforeAvailable = new long[signals];
         this.messages = new long[descriptor.messageOutcomes().size()];
         this.faults = descriptor.faults().toArray(new InjectedFault[0]);
         this.faultOnset = new long[faults.length];
@@ -207,7 +214,10 @@ public final class RunMetrics implements FrameObserver {
                 validityViolated = true;
             }
             if ((checks & ALL_VALID) != 0) {
-                availableFrames[s]++;
+                if (availableFrames[s]++ == 0) {
+                    firstAvailableFrame[s] = frame;
+                    framesBeforeAvailable[s] = framesRun - 1;
+                }
             }
         }
         if (agreementViolated) {
@@ -434,6 +444,31 @@ public final class RunMetrics implements FrameObserver {
      */
     public double availability(final int signal) {
         return framesRun == 0 ? Double.NaN : (double) availableFrames[signal] / framesRun;
+    }
+
+    /**
+     * @param signal signal index
+     * @return the first frame in which every healthy lane had a valid output of the signal, or -1 if none did
+     */
+    public long firstAvailableFrame(final int signal) {
+        return firstAvailableFrame[signal];
+    }
+
+    /**
+     * Availability after start-up: {@link #availableFrames(int)} over the frames from {@link #firstAvailableFrame}
+     * to the last frame. Before its first sample has crossed the sensor's latency no signal can have a value, so the
+     * first frames of every run are unavailable by construction, a fixed number of them whatever the run's length;
+     * counting from the first available frame keeps the figure independent of the length.
+     *
+     * @param signal signal index
+     * @return that share, 0 if the signal never had a valid output, NaN before any frame
+     */
+    public double availabilityAfterStartup(final int signal) {
+        if (framesRun == 0) {
+            return Double.NaN;
+        }
+        return firstAvailableFrame[signal] == NONE ? 0.0
+            : (double) availableFrames[signal] / (framesRun - framesBeforeAvailable[signal]);
     }
 
     /**

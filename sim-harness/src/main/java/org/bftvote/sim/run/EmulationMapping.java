@@ -35,6 +35,7 @@ import org.bftvote.sim.scenario.TruthSpec.Doublet;
 import org.bftvote.sim.scenario.TruthSpec.RandomWalk;
 import org.bftvote.sim.scenario.TruthSpec.Step;
 import org.bftvote.sim.scenario.TruthSpec.SumOfSines;
+import org.bftvote.sim.yaml.IoReasons;
 import org.bftvote.sim.yaml.ProfileException;
 
 /**
@@ -57,6 +58,15 @@ public final class EmulationMapping {
     /**
      * @param sensor      the sensor profile
      * @param frameRateHz the platform's frame rate
+     * @return frames from one sample to the next: {@code max(1, round(frame rate / update rate))}
+     */
+    public static long updateDivider(final SensorProfile sensor, final double frameRateHz) {
+        return Math.max(1L, Math.round(frameRateHz / sensor.updateRate()));
+    }
+
+    /**
+     * @param sensor      the sensor profile
+     * @param frameRateHz the platform's frame rate
      * @return the healthy sensor's spec, with the profile's bias as the unit's bias
      */
     public static SensorSpec sensor(final SensorProfile sensor, final double frameRateHz) {
@@ -70,7 +80,7 @@ public final class EmulationMapping {
      * @return the healthy sensor's spec
      */
     public static SensorSpec sensor(final SensorProfile sensor, final double frameRateHz, final double unitBias) {
-        final int divider = (int) Math.max(1L, Math.round(frameRateHz / sensor.updateRate()));
+        final int divider = (int) Math.min(Integer.MAX_VALUE, updateDivider(sensor, frameRateHz));
         final int latency = (int) Math.min(SensorSpec.MAX_LATENCY_FRAMES,
             Math.round(sensor.latencySeconds() * frameRateHz));
         return new SensorSpec(sensor.rangeMin(), sensor.rangeMax(), sensor.resolution(), sensor.noiseRms(),
@@ -178,7 +188,7 @@ public final class EmulationMapping {
             }
             return CsvTruth.parse(name, new BufferedReader(new StringReader(rows.toString())));
         } catch (final IOException e) {
-            throw new ProfileException(name, 0, "file", "cannot read: " + e.getMessage());
+            throw new ProfileException(name, 0, "file", "cannot read: " + IoReasons.reason(e));
         } catch (final TruthFileException e) {
             throw new ProfileException(name, 0, e.field(), e.getMessage());
         }

@@ -148,12 +148,27 @@ public final class LibraryMapping {
      * @return frames without a fresh sample tolerated: {@link #STALE_UPDATE_PERIODS} update periods, in frames, of
      *         the signal's slowest sensor
      */
-    static int staleLimit(final PlatformProfile platform, final SignalSpec spec) {
-        int slowest = 1;
+    static int staleLimit(final PlatformProfile platform, final SignalSpec spec) throws ProfileException {
+        long slowest = 1;
         for (final SensorProfile sensor : spec.sensorsByLane()) {
-            slowest = Math.max(slowest, EmulationMapping.sensor(sensor, platform.frameRate()).updateDivider());
+            final long divider = EmulationMapping.updateDivider(sensor, platform.frameRate());
+            if (STALE_UPDATE_PERIODS * divider > ChannelConfig.MAX_FRAMES) {
+                // Say it in the profile's terms: the internal limits are in frames, the profile in Hz.
+                throw new ProfileException(platform.file(), 0, "frame_rate", "frame_rate "
+                    + hz(platform.frameRate()) + " Hz and sensor '" + sensor.name() + "' of signal '"
+                    + spec.name() + "' (update_rate " + hz(sensor.updateRate()) + " Hz) give one sample every "
+                    + divider + " frames; at most " + ChannelConfig.MAX_FRAMES / STALE_UPDATE_PERIODS
+                    + " (its stale limit, " + STALE_UPDATE_PERIODS + " sample periods, must stay within "
+                    + ChannelConfig.MAX_FRAMES + " frames)");
+            }
+            slowest = Math.max(slowest, divider);
         }
-        return STALE_UPDATE_PERIODS * slowest;
+        return (int) (STALE_UPDATE_PERIODS * slowest);
+    }
+
+    /** A frequency as a user writes it: 1000000000, 400, 0.5 (no exponent, no trailing zeros). */
+    private static String hz(final double value) {
+        return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 
     private static IntFunction<RealVoter> voter(final PlatformProfile platform, final SignalSpec spec,

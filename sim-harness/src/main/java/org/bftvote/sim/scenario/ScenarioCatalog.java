@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bftvote.sim.profile.ProfileFiles;
+import org.bftvote.sim.yaml.IoReasons;
 import org.bftvote.sim.yaml.ProfileException;
 
 /**
@@ -34,7 +35,7 @@ public record ScenarioCatalog(Path directory) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).map(ProfileFiles::stem).sorted()
                 .toList();
         } catch (final IOException e) {
-            throw new ProfileException(ProfileFiles.display(directory), 1, "", "cannot list: " + e.getMessage());
+            throw new ProfileException(ProfileFiles.display(directory), 1, "", "cannot list: " + IoReasons.reason(e));
         }
     }
 
@@ -50,6 +51,11 @@ public record ScenarioCatalog(Path directory) {
         if (Files.isRegularFile(asPath)) {
             return asPath;
         }
+        if (looksLikePath(nameOrPath)) {
+            // A path the user typed: say what is wrong with it, not with the scenarios directory.
+            throw new ProfileException(nameOrPath, 0, "", Files.isDirectory(asPath)
+                ? "is a directory, not a scenario file" : "no such file");
+        }
         final Path named = directory.resolve(nameOrPath + ".yaml");
         if (Files.isRegularFile(named)) {
             return named;
@@ -57,5 +63,10 @@ public record ScenarioCatalog(Path directory) {
         throw new ProfileException(ProfileFiles.display(directory), 1, "", "no scenario file or name '" + nameOrPath
             + "' (known: "
             + String.join(", ", names()) + ")");
+    }
+
+    /** A name has neither a directory separator nor the {@code .yaml} ending; anything else was meant as a path. */
+    private static boolean looksLikePath(final String nameOrPath) {
+        return nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator) || nameOrPath.endsWith(".yaml");
     }
 }

@@ -28,6 +28,7 @@ import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.ProfileFiles;
 import org.bftvote.sim.profile.SignalSpec;
 import org.bftvote.sim.yaml.Dimension;
+import org.bftvote.sim.yaml.IoReasons;
 import org.bftvote.sim.yaml.ProfileException;
 import org.bftvote.sim.yaml.Unit;
 import org.bftvote.sim.yaml.YMap;
@@ -158,7 +159,7 @@ public final class ScenarioLoader {
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             header = reader.readLine();
         } catch (final IOException e) {
-            throw fileNode.error("cannot read CSV file " + ProfileFiles.display(csv) + ": " + e.getMessage());
+            throw fileNode.error("cannot read CSV file " + ProfileFiles.display(csv) + ": " + IoReasons.reason(e));
         }
         final List<String> columns = header == null ? List.of() : Arrays.asList(header.trim().split("\\s*,\\s*"));
         for (final String column : List.of(timeColumn, valueColumn)) {

@@ -8,6 +8,7 @@ import java.util.zip.CRC32C;
 import org.bftvote.InvalidConfigException;
 import org.bftvote.sim.run.FrameObserver;
 import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.yaml.IoReasons;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -63,7 +64,7 @@ public final class TraceReader implements AutoCloseable {
             } catch (final InvalidConfigException e) {
                 throw new TraceException(dir, 0, e.parameter(), "invalid run description: " + e.getMessage());
             } catch (final RuntimeException e) {
-                throw new TraceException(dir, 0, "header", "does not decode: " + e);
+                throw new TraceException(dir, 0, "header", "does not decode as a bftvote trace header");
             }
         }
     }
@@ -86,7 +87,7 @@ public final class TraceReader implements AutoCloseable {
                     "not a trace: the directory holds no Chronicle Queue file (*.cq4)");
             }
         } catch (final IOException e) {
-            throw new TraceException(dir, TraceException.NO_DOCUMENT, "", "cannot list the directory: " + e);
+            throw new TraceException(dir, TraceException.NO_DOCUMENT, "", "cannot list the directory: " + IoReasons.reason(e));
         }
         final SingleChronicleQueue queue;
         try {
@@ -102,7 +103,8 @@ public final class TraceReader implements AutoCloseable {
             if (e instanceof TraceException) {
                 throw (TraceException) e;
             }
-            throw new TraceException(dir, 0, "", "not a readable Chronicle Queue: " + e);
+            final String io = IoReasons.reasonInChain(e);
+            throw new TraceException(dir, 0, "", "not a readable Chronicle Queue" + (io != null ? ": " + io : ""));
         }
     }
 

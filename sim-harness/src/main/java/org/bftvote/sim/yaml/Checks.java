@@ -22,7 +22,7 @@ public final class Checks {
     public static double range(final YNode node, final double value, final double min, final double max)
         throws ProfileException {
         if (value < min || value > max) {
-            throw node.error("value " + value + " is out of range (expected " + bound(min, max) + ")");
+            throw node.error("value " + value + " is out of range (expected " + bound(min, max, min, max, "") + ")");
         }
         return value;
     }
@@ -43,7 +43,7 @@ public final class Checks {
         if (canonical < min || canonical > max) {
             final Unit unit = quantity.unit();
             throw node.error("value " + quantity + " is out of range (expected "
-                + bound(unit.fromCanonical(min), unit.fromCanonical(max)) + " " + unit.symbol() + ")");
+                + bound(min, max, unit.fromCanonical(min), unit.fromCanonical(max), " " + unit.symbol()) + ")");
         }
         return canonical;
     }
@@ -64,10 +64,23 @@ public final class Checks {
         }
     }
 
-    private static String bound(final double min, final double max) {
-        if (max == Double.MAX_VALUE || max == Double.POSITIVE_INFINITY) {
-            return ">= " + min;
+    /**
+     * The allowed range as a reader says it: {@code Double.MIN_VALUE} as a lower bound means "greater than 0" (never
+     * the subnormal number itself), {@code Double.MAX_VALUE} as an upper bound means no upper bound.
+     *
+     * @param canonicalMin the lower bound as checked
+     * @param canonicalMax the upper bound as checked
+     * @param min          the lower bound in the unit the user wrote
+     * @param max          the upper bound in that unit
+     * @param unit         " " and the unit's symbol, or ""
+     */
+    private static String bound(final double canonicalMin, final double canonicalMax, final double min,
+        final double max, final String unit) {
+        final boolean unbounded = canonicalMax == Double.MAX_VALUE || canonicalMax == Double.POSITIVE_INFINITY;
+        final String lower = canonicalMin == Double.MIN_VALUE ? "> 0" + unit : ">= " + min + unit;
+        if (unbounded) {
+            return lower;
         }
-        return min + " to " + max;
+        return canonicalMin == Double.MIN_VALUE ? lower + " and <= " + max + unit : min + " to " + max + unit;
     }
 }

@@ -32,7 +32,7 @@ public final class ProfileException extends Exception {
     }
 
     private static String format(final String file, final int line, final String field, final String problem) {
-        final String where = file + ":" + line + ": ";
+        final String where = line > 0 ? file + ":" + line + ": " : file + ": ";     // 0: no line to point at
         return field.isEmpty() ? where + problem : where + "field '" + field + "': " + problem;
     }
 

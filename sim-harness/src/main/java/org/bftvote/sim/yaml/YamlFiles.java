@@ -38,7 +38,7 @@ public final class YamlFiles {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return readMapping(reader, display);
         } catch (final IOException e) {
-            throw new ProfileException(display, 1, "", "cannot read file: " + e.getMessage());
+            throw new ProfileException(display, 1, "", "cannot read file: " + IoReasons.reason(e));
         }
     }
 
@@ -55,7 +55,7 @@ public final class YamlFiles {
         try (Reader reader = new java.io.StringReader(text)) {
             return readMapping(reader, display);
         } catch (final IOException e) {
-            throw new ProfileException(display, 1, "", "cannot read: " + e.getMessage());
+            throw new ProfileException(display, 1, "", "cannot read: " + IoReasons.reason(e));
         }
     }
 
@@ -72,7 +72,9 @@ public final class YamlFiles {
             final int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0) + 1;
             throw new ProfileException(display, line, "", "invalid YAML: " + e.getProblem());
         } catch (final YamlEngineException e) {
-            throw new ProfileException(display, 1, "", "invalid YAML: " + e.getMessage());
+            final String io = IoReasons.reasonInChain(e);      // the reader's failure, e.g. bytes that are not UTF-8
+            throw new ProfileException(display, 1, "", io != null ? "cannot read file: " + io
+                : "invalid YAML: " + e.getMessage());
         }
         if (root.isEmpty()) {
             throw new ProfileException(display, 1, "", "empty document, expected a mapping with a 'kind' field");

@@ -118,6 +118,44 @@ class ExpectationCheckTest {
         assertEquals("undetected", r.results().get(0).actual());
     }
 
+    /** A run whose signal 0 has no value in its first 5 frames (the sensor latency) and, if asked, at frame 60. */
+    private static RunMetrics withStartup(final long frames, final boolean laterOutage) {
+        final RunDescriptor d = SyntheticRun.builder(frames)
+            .fault(new InjectedFault("LATE", "lane 3 pitch_rate", "bias", frames + 10, 3, 0))
+            .build();
+        final RunMetrics m = new RunMetrics(d);
+        final FrameSample s = new FrameSample(d);
+        for (long f = 0; f < frames; f++) {
+            SyntheticRun.nominal(s, f);
+            if (f < 5 || laterOutage && f == 60) {
+                for (int l = 0; l < SyntheticRun.LANES; l++) {
+                    s.output(l, 0, Double.NaN, OutputStatusCode.INVALID.code(), 0L);
+                }
+            }
+            m.onFrame(s);
+        }
+        return m;
+    }
+
+    @Test
+    void availabilityIsJudgedAfterStartUpSoAShorterRunDoesNotFailIt() {
+        final Map<String, Object> full = expectations("min_availability", 1.0);
+        for (long frames : new long[] {100, 1_000}) {
+            final ExpectationReport r = ExpectationCheck.evaluate(full, withStartup(frames, false));
+            assertTrue(r.passed(), r.results().toString());
+            assertTrue(r.results().get(0).actual().startsWith("1 from frame 5 on"), r.results().get(0).actual());
+        }
+        assertFalse(ExpectationCheck.evaluate(full, withStartup(100, true)).passed(), "an outage after start-up");
+    }
+
+    @Test
+    void aFaultStartingAfterTheRunsEndIsNotJudged() {
+        final ExpectationReport r = ExpectationCheck.evaluate(
+            expectations("fault_detected_within_s", Map.of("LATE", 0.1)), withStartup(100, false));
+        assertTrue(r.passed());
+        assertEquals("not judged: the fault starts after the run's end", r.results().get(0).actual());
+    }
+
     @Test
     void unknownNamesSignalsFaultsAndWrongTypesFailInsteadOfBeingIgnored() {
         final ExpectationReport r = ExpectationCheck.evaluate(expectations(

@@ -168,6 +168,22 @@ class RunMetricsTest {
         assertEquals(1.0, m.availability(1));
     }
 
+    @Test
+    void availabilityAfterStartupCountsFromTheFirstAvailableFrame() {
+        final RunMetrics m = run(SyntheticRun.descriptor(100), 100, (f, s, r) -> {
+            if (f < 5 || f == 50 || f == 51) {
+                s.output(2, 0, Double.NaN, INVALID, 0L);         // before the first sample, and a later outage
+            }
+            s.output(0, 1, Double.NaN, INVALID, 0L);              // signal 1 never has a value on lane 0
+        });
+        assertEquals(93, m.availableFrames(0));
+        assertEquals(5, m.firstAvailableFrame(0));
+        assertEquals(0.93, m.availability(0));
+        assertEquals(93.0 / 95.0, m.availabilityAfterStartup(0));
+        assertEquals(-1, m.firstAvailableFrame(1));
+        assertEquals(0.0, m.availabilityAfterStartup(1));
+    }
+
     private static RunDescriptor withFaults() {
         return SyntheticRun.builder(200)
             .fault(new InjectedFault("F1", "lane 3 pitch_rate", "bias", 50, 3, 0))

@@ -124,9 +124,9 @@ class ScenarioRunTest {
         final Path a = temp.resolve("a");
         final Path b = temp.resolve("b");
         final Path c = temp.resolve("c");
-        // 8 s is too short for the scenario's availability bound (startup frames), so exit code 1 is expected
-        assertEquals(1, cli("run", "two-faced-lane-quad", "--duration", "8", "--out", a.toString()).exitCode());
-        assertEquals(1, cli("run", "two-faced-lane-quad", "--duration", "8", "--out", b.toString()).exitCode());
+        // 8 s of a longer scenario: its expectations still hold (availability is judged after start-up)
+        assertEquals(0, cli("run", "two-faced-lane-quad", "--duration", "8", "--out", a.toString()).exitCode());
+        assertEquals(0, cli("run", "two-faced-lane-quad", "--duration", "8", "--out", b.toString()).exitCode());
         cli("run", "two-faced-lane-quad", "--duration", "8", "--seed", "99", "--out", c.toString());
         for (final String file : List.of("summary.json", "frames.csv")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file)), file);

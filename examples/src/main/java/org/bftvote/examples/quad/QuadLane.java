@@ -1,0 +1,86 @@
+package org.bftvote.examples.quad;
+
+import org.bftvote.agreement.AgreementConfig;
+import org.bftvote.agreement.AgreementLane;
+import org.bftvote.agreement.LanePipeline;
+import org.bftvote.agreement.PipelineConfig;
+import org.bftvote.channel.ChannelConfig;
+import org.bftvote.channel.ChannelOutput;
+
+/**
+ * One lane computer of a quad: its {@link LanePipeline} and its side of the embedder's transport. The host calls
+ * {@link #begin}, then for each round {@link #send}, {@link #receive}, {@link #close}, then {@link #complete} — at its
+ * frame and round deadlines; here a loop in {@link QuadOverOwnTransport} plays the clock.
+ */
+public final class QuadLane {
+    // tag::config[]
+    /** The same configuration on every lane: 4 lanes, OM(1), {@code signals} readings each. */
+    static PipelineConfig configuration(final int signals) {
+        AgreementConfig agreement = AgreementConfig
+            .builder(4, 1, PipelineConfig.agreementSignals(signals))   // n = 4, m = 1: K + 2 agreed signals
+            .omClassic()
+            .build();
+        return PipelineConfig.builder(agreement)
+            .allSignals(ChannelConfig.builder(4).miscompareThreshold(0.5).build())   // or .signal(k, cfg) each
+            .build();
+    }
+    // end::config[]
+
+    // tag::lane[]
+    private final int self;
+    private final LanePipeline pipeline;
+    private final AgreementLane lane;
+    private final InProcessBus bus;
+    private final byte[] tx;
+    private final InProcessBus.Receiver receiver;
+
+    QuadLane(final PipelineConfig config, final int self, final InProcessBus bus) {
+        this.self = self;
+        this.pipeline = new LanePipeline(config, self);   // everything is allocated here, once
+        this.lane = pipeline.lane();
+        this.bus = bus;
+        this.tx = new byte[lane.maxMessageLength()];
+        this.receiver = (link, message, length) -> lane.onMessage(link, message, 0, length);   // link: who sent it
+    }
+
+    void begin(final long frame, final double[] readings, final long validMask) {
+        pipeline.beginFrame(frame, readings, validMask);  // every valid reading is a new sample here
+    }
+
+    void send(final int round) {
+        for (int peer = 0; peer < lane.lanes(); peer++) {
+            if (peer != self) {
+                int length = lane.encodeRound(round, peer, tx, 0);   // < 0: a status, e.g. PEER_EXCLUDED
+                if (length > 0) {
+                    bus.send(self, peer, tx, length);
+                }
+            }
+        }
+    }
+
+    void receive() {
+        bus.deliver(self, receiver);
+    }
+
+    void close(final int round) {
+        lane.closeRound(round);                           // at the round's deadline: what did not arrive is missing
+    }
+
+    int complete() {
+        return pipeline.completeFrame();                  // decide, diagnose, exclude, vote, monitor
+    }
+    // end::lane[]
+
+    /** @return the pipeline, to read outputs and lane health */
+    LanePipeline pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * @param signal signal index
+     * @return this frame's output of that signal
+     */
+    ChannelOutput output(final int signal) {
+        return pipeline.output(signal);
+    }
+}
