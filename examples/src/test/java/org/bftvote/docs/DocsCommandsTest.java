@@ -32,6 +32,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DocsCommandsTest {
     private static final Pattern EXIT = Pattern.compile("commands:\\s*exit\\s+(\\d+)");
+    /** {@code <<WORD}, {@code <<'WORD'} or {@code <<"WORD"}: the lines up to WORD belong to the command. */
+    private static final Pattern HERE_DOC = Pattern.compile("<<-?\\s*['\"]?(\\w+)['\"]?\\s*$");
     private static final long TIMEOUT_MINUTES = 10;
 
     @TestFactory
@@ -62,6 +64,8 @@ class DocsCommandsTest {
     @Test
     void continuationLinesAreJoinedAndCommentsDropped() {
         assertEquals(List.of("a b c", "d # note"), commands(List.of("# only a comment", "a b \\", "  c", "", "d # note")));
+        assertEquals(List.of("cat > f <<'EOF'\nx: 1\n  y\nEOF", "next"),
+            commands(List.of("cat > f <<'EOF'", "x: 1", "  y", "EOF", "next")));
     }
 
     private static boolean isShell(final MarkdownDocs.Block block) {
@@ -72,7 +76,23 @@ class DocsCommandsTest {
     static List<String> commands(final List<String> lines) {
         final List<String> commands = new ArrayList<>();
         final StringBuilder current = new StringBuilder();
+        String hereDocEnd = null;                                  // inside a here-document: its end word
         for (String line : lines) {
+            if (hereDocEnd != null) {
+                current.append('\n').append(line);
+                if (line.strip().equals(hereDocEnd)) {
+                    commands.add(current.toString());
+                    current.setLength(0);
+                    hereDocEnd = null;
+                }
+                continue;
+            }
+            final Matcher hereDoc = HERE_DOC.matcher(line);
+            if (current.length() == 0 && hereDoc.find()) {
+                current.append(line.strip());
+                hereDocEnd = hereDoc.group(1);
+                continue;
+            }
             final String trimmed = line.strip();
             if (current.length() == 0 && (trimmed.isEmpty() || trimmed.startsWith("#"))) {
                 continue;
