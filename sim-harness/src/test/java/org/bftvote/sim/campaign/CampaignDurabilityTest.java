@@ -177,7 +177,8 @@ class CampaignDurabilityTest {
         final byte[] csv = Files.readAllBytes(dir.resolve("campaign.csv"));
         final Path result = Campaign.resultFile(dir, 1, CampaignSeeds.seed(5, 1));
         final String text = Files.readString(result);
-        Files.writeString(result, text.substring(0, text.length() / 2), StandardCharsets.UTF_8);
+        // Cut where a line ends (before the per-signal figures), so the reason does not depend on the figures' widths.
+        Files.writeString(result, text.substring(0, text.indexOf("signals ")), StandardCharsets.UTF_8);
         final CampaignTest.Result resumed = campaign(dir, 3, "--resume");
         assertTrue(resumed.err().contains("run 1 will run again: its result is unusable (" + result), resumed.err());
         assertTrue(resumed.err().contains("(the file is cut short)") || resumed.err().contains("expected '"),
