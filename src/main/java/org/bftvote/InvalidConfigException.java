@@ -10,8 +10,11 @@ package org.bftvote;
 public final class InvalidConfigException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the offending parameter, as the user wrote it. */
     private final String parameter;
+    /** The value given, as text. */
     private final String value;
+    /** The bound the value breaks. */
     private final String bound;
 
     /**

@@ -50,6 +50,7 @@ public final class Require {
     }
 
     /**
+     * @param <T>   the value's type
      * @param name  parameter name
      * @param value value to check
      * @return {@code value}

@@ -1,15 +1,16 @@
 package org.bftvote.agreement;
 
 /**
- * Why a received message was dropped. A dropped message is dropped whole: none of its entries reach the agreement
+ * Why a received message was dropped. A dropped message is dropped whole: it leaves no entry in the agreement
  * engine, so its values count as missing (a benign fault of its sender), and the drop counts as evidence against
- * the link it arrived on (see {@link AgreementLane#accusations()}), except for {@link #UNKNOWN_LINK} and
- * {@link #EXCLUDED_SENDER}.
+ * the link it arrived on ({@link AgreementLane#malformedMask()}, part of this lane's accusation word
+ * {@link AgreementLane#localAccusations()}), except for {@link #UNKNOWN_LINK} and {@link #EXCLUDED_SENDER}.
  *
  * <p>Checks run in the order of the constants: the first failing check names the reason. Structural checks come
- * first (nothing else can be trusted until the CRC holds), then the header against the lane's state, then every
- * entry. All entries are checked before any is handed to the engine, because one impossible entry puts the whole
- * message's integrity in doubt.
+ * first (nothing else can be trusted until the CRC holds), then the header against the lane's state, then the
+ * entries in message order. Each entry is stored in the engine as soon as it passes its checks (one pass over the
+ * bytes); when a later entry fails, the entries this message already stored are removed again before the drop is
+ * reported, because one impossible entry puts the whole message's integrity in doubt.
  *
  * <p>{@link AgreementLane#onMessage} returns {@link #code()} of the reason, a negative number; {@link #ofCode(int)}
  * maps it back without allocating.

@@ -215,6 +215,17 @@ public final class IntervalFusion implements RealVoter {
             result.notVoted(VoteStatus.NO_CONSISTENT_INTERVAL, k);
             return VoteStatus.NO_CONSISTENT_INTERVAL;
         }
+        return voted(values, channelCount, lower, upper, k, result);
+    }
+
+    /**
+     * Reports the fused interval {@code [lower, upper]}: its midpoint, and as used the channels whose interval
+     * contains it, with the spread of their values.
+     */
+    private VoteStatus voted(final double[] values, final int channelCount, final double lower, final double upper,
+        final int k, final VoteResult result) {
+        final double[] lo = lows;
+        final double[] hi = highs;
         long used = 0L;
         double smallest = Double.POSITIVE_INFINITY;
         double largest = Double.NEGATIVE_INFINITY;

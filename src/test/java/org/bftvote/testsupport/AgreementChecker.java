@@ -58,8 +58,8 @@ public final class AgreementChecker {
                             + java.util.Arrays.toString(kinds);
                     }
                 }
-                final String wrong = expected(sim, config, kinds, source, signal, word, status, absent, inputs,
-                    inputStatus, reference);
+                final String wrong = expected(sim, config, kinds, source, signal, absent, inputs, inputStatus,
+                    reference);
                 if (wrong != null) {
                     return wrong + "; lanes " + java.util.Arrays.toString(kinds);
                 }
@@ -68,10 +68,12 @@ public final class AgreementChecker {
         return null;
     }
 
+    /** What the healthy lanes, as lane {@code reference} decided, should have decided for one source and signal. */
     private static String expected(final SyncRoundSimulator sim, final AgreementConfig config,
-                                   final FaultKind[] kinds, final int source, final int signal, final long word,
-                                   final byte status, final byte absent, final long[][] inputs,
-                                   final byte[][] inputStatus, final int reference) {
+                                   final FaultKind[] kinds, final int source, final int signal, final byte absent,
+                                   final long[][] inputs, final byte[][] inputStatus, final int reference) {
+        final long word = sim.engines()[reference].decidedWord(source, signal);
+        final byte status = sim.engines()[reference].decidedStatus(source, signal);
         final long expectWord;
         final byte expectStatus;
         switch (kinds[source]) {

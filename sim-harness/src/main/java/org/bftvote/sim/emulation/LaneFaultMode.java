@@ -11,7 +11,10 @@ public enum LaneFaultMode {
      * value + {@code receiverValues[i]}, or to {@code receiverValues[i]} when {@code absolute}. Asymmetric.
      */
     TWO_FACED,
-    /** Sends random bytes in place of its messages (the same bytes to all receivers). Benign when the CRC catches them. */
+    /**
+     * Sends random bytes in place of its messages (the same bytes to all receivers). Benign when the CRC catches
+     * them.
+     */
     GARBAGE,
     /**
      * Slightly-off-specification timing: its message reaches receiver {@code i} before the round deadline with

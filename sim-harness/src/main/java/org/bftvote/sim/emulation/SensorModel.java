@@ -53,6 +53,13 @@ public final class SensorModel {
     private long nextFrame;
     private int updatePhase;
 
+    /** The sample being taken: the failures' effects, reset by {@code takeSample}, set by {@code applyFailure}. */
+    private double effectSigma;
+    private double effectAdded;
+    private double effectReplacement;
+    private boolean effectReplaced;
+    private boolean effectStuck;
+    private int effectTwoFaced;
     private boolean hasSample;
     private double lastRaw;
     private double lastValue;
@@ -202,65 +209,32 @@ public final class SensorModel {
     private void takeSample(final long frame, final double truth) {
         final double t = frame * framePeriod;
         final double gaussian = noise.nextGaussian();
-        double sigma = spec.noiseSigma();
-        double added = 0.0;
-        double replacement = 0.0;
-        boolean replaced = false;
-        boolean stuck = false;
+        effectSigma = spec.noiseSigma();
+        effectAdded = 0.0;
+        effectReplacement = 0.0;
+        effectReplaced = false;
+        effectStuck = false;
+        effectTwoFaced = -1;
         boolean valid = Double.isFinite(truth);
-        int twoFaced = -1;
         for (int i = 0; i < failure.length; i++) {
             if (frame < onset[i] || frame >= end[i]) {
                 continue;
             }
-            final SensorFailure f = failure[i];
-            final double sinceOnset = t - onset[i] * framePeriod;
-            switch (f.mode()) {
-                case STUCK -> stuck = true;
-                case HARD_OVER -> {
-                    replaced = true;
-                    replacement = f.high() ? spec.rangeMax() : spec.rangeMin();
-                }
-                case NULL -> {
-                    replaced = true;
-                    replacement = 0.0;
-                }
-                case RAMP -> added += f.rate() * sinceOnset;
-                case NOISE_BURST -> sigma *= f.magnitude();
-                case SPIKES -> {
-                    final boolean spike = f.periodSamples() > 0
-                        ? samplesSinceOnset[i] % f.periodSamples() == 0
-                        : failureRandom.chance(f.probability());
-                    if (spike && f.additive()) {
-                        added += f.magnitude();
-                    } else if (spike) {
-                        replaced = true;
-                        replacement = f.magnitude();
-                    }
-                }
-                case OSCILLATION -> added += f.magnitude() * StrictMath.sin(TWO_PI * f.frequencyHz() * sinceOnset);
-                case ERRATIC -> {
-                    replaced = true;
-                    replacement = failureRandom.uniform(spec.rangeMin(), spec.rangeMax());
-                }
-                case TWO_FACED -> twoFaced = i;
-                case BIAS -> added += f.magnitude();
-                default -> throw new IllegalStateException("unhandled failure mode " + f.mode());
-            }
-            if (f.selfDetected()) {
+            applyFailure(i, t - onset[i] * framePeriod);
+            if (failure[i].selfDetected()) {
                 valid = false;
             }
             samplesSinceOnset[i]++;
         }
-        if (stuck && hasSample) {
+        if (effectStuck && hasSample) {
             // Frozen: the last sample's bits exactly, only the validity follows the failure's flag.
             lastValid = valid && lastValid;
-            lastTwoFaced = twoFaced;
+            lastTwoFaced = effectTwoFaced;
             return;
         }
-        final double raw = replaced
-            ? replacement + added
-            : truth + spec.bias() + spec.driftPerSecond() * t + sigma * gaussian + added;
+        final double raw = effectReplaced
+            ? effectReplacement + effectAdded
+            : truth + spec.bias() + spec.driftPerSecond() * t + effectSigma * gaussian + effectAdded;
         final double quantised = quantise(raw);
         final double value = saturate(quantised);
         hasSample = true;
@@ -268,7 +242,39 @@ public final class SensorModel {
         lastValue = value;
         lastValid = valid && Double.isFinite(value);
         lastSaturated = quantised > spec.rangeMax() || quantised < spec.rangeMin();
-        lastTwoFaced = twoFaced;
+        lastTwoFaced = effectTwoFaced;
+    }
+
+    /** Applies active failure {@code i} to the sample being taken ({@code effect*} fields). */
+    private void applyFailure(final int i, final double sinceOnset) {
+        final SensorFailure f = failure[i];
+        switch (f.mode()) {
+            case STUCK -> effectStuck = true;
+            case HARD_OVER -> replace(f.high() ? spec.rangeMax() : spec.rangeMin());
+            case NULL -> replace(0.0);
+            case RAMP -> effectAdded += f.rate() * sinceOnset;
+            case NOISE_BURST -> effectSigma *= f.magnitude();
+            case SPIKES -> {
+                final boolean spike = f.periodSamples() > 0
+                    ? samplesSinceOnset[i] % f.periodSamples() == 0
+                    : failureRandom.chance(f.probability());
+                if (spike && f.additive()) {
+                    effectAdded += f.magnitude();
+                } else if (spike) {
+                    replace(f.magnitude());
+                }
+            }
+            case OSCILLATION -> effectAdded += f.magnitude() * StrictMath.sin(TWO_PI * f.frequencyHz() * sinceOnset);
+            case ERRATIC -> replace(failureRandom.uniform(spec.rangeMin(), spec.rangeMax()));
+            case TWO_FACED -> effectTwoFaced = i;
+            case BIAS -> effectAdded += f.magnitude();
+            default -> throw new IllegalStateException("unhandled failure mode " + f.mode());
+        }
+    }
+
+    private void replace(final double value) {
+        effectReplaced = true;
+        effectReplacement = value;
     }
 
     private void store(final int slot, final boolean fresh) {

@@ -7,8 +7,11 @@ package org.bftvote.sim.emulation;
 public final class TruthFileException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The truth file, as given. */
     private final String file;
+    /** The 1-based line of the problem. */
     private final int line;
+    /** The field at fault. */
     private final String field;
 
     /**

@@ -65,9 +65,9 @@ public final class SimulationRunner implements ScenarioRunner {
 
     /**
      * Runs a scenario and writes its files: {@code frames.csv}, the plots, {@code summary.json} (which lists them in
-     * that order, as {@code replay} does), and, when a trace is recorded, the trace and {@value ExpectationsYaml#FILE_NAME}
-     * (the scenario's expectations in the names {@code replay --expect} reads), so that replaying the trace with
-     * them writes a byte-identical {@code summary.json}.
+     * that order, as {@code replay} does), and, when a trace is recorded, the trace and
+     * {@value ExpectationsYaml#FILE_NAME} (the scenario's expectations in the names {@code replay --expect} reads),
+     * so that replaying the trace with them writes a byte-identical {@code summary.json}.
      *
      * @param scenario the scenario (seed and duration applied)
      * @param dir      output directory (created if missing)

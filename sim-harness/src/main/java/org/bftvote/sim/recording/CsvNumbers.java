@@ -84,6 +84,15 @@ final class CsvNumbers {
         if (i != to) {
             return NOT_A_NUMBER;
         }
+        return value(b, from, to, negative, mantissa, digits, exponent);
+    }
+
+    /**
+     * The value of a well-formed number: by double arithmetic when mantissa and power of ten are both exact doubles
+     * (so is their product or quotient, correctly rounded), else by the JDK's parser.
+     */
+    private static double value(final byte[] b, final int from, final int to, final boolean negative,
+        final long mantissa, final int digits, final int exponent) {
         if (digits <= MAX_FAST_DIGITS && exponent >= -22 && exponent <= 22) {
             final double m = mantissa;
             final double v = exponent >= 0 ? m * POWERS[exponent] : m / POWERS[-exponent];

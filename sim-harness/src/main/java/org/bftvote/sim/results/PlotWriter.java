@@ -46,9 +46,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Not thread safe.
  */
 public final class PlotWriter implements FrameObserver {
-    /** Onsets in this first share of the run get their label right of the line (no room on its left). */
     /** Sensor readings farther than this many truth-and-output spans from them are left off the value axis. */
     private static final double SENSOR_SCALE = 100.0;
+    /** Onsets in this first share of the run get their label right of the line (no room on its left). */
     private static final double EARLY_ONSET_SHARE = 0.4;
 
     /** Default cap on points per series. */
@@ -400,8 +400,9 @@ public final class PlotWriter implements FrameObserver {
         }
     }
 
-    /** Onset labels go left of their line and detection labels right, staggered down so they do not overlap. */
     /**
+     * Onset labels go left of their line and detection labels right, staggered down so they do not overlap.
+     *
      * @param left  whether the text goes left of the line (else right)
      * @param lower whether it goes one line lower (a detection label, below its fault's onset label)
      */

@@ -15,8 +15,8 @@ import org.bftvote.sim.recording.RecordedFrames;
  * bytes.
  *
  * <pre>
- * frames.csv  frame, t_s, per signal s and channel c: s.C&lt;c&gt; (value), s.flags.C&lt;c&gt; (vf valid+fresh, v- valid
- *             stale, -f invalid, --), s.age_s.C&lt;c&gt; (seconds since that sample), then s.out, s.status,
+ * frames.csv  frame, t_s, per signal s and channel c: s.C&lt;c&gt; (value), s.flags.C&lt;c&gt; (vf valid+fresh,
+ *             v- valid stale, -f invalid, --), s.age_s.C&lt;c&gt; (seconds since that sample), then s.out, s.status,
  *             s.health (one character per channel: H used, R rejected by a check this frame, X declared failed,
  *             - not voted); with a PX4 comparison also s.px4_out, s.px4_selected
  * events.csv  t_s, frame, signal, channel (empty for the whole signal), event, reason, value, reference, threshold,

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bftvote.channel.OutputStatus;
 import org.bftvote.sim.recording.RecordedFrames;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;

@@ -25,6 +25,14 @@ public record InjectedFault(String id, String target, String kind, long onsetFra
     public static final int NO_UNIT = -1;
 
     /**
+     * Checks the fields.
+     *
+     * @param id         see the record description
+     * @param target     see the record description
+     * @param kind       see the record description
+     * @param onsetFrame see the record description
+     * @param lane       see the record description
+     * @param signal     see the record description
      * @throws InvalidConfigException on a blank id, null text, negative onset, lane or signal below their range
      *                                (upper bounds are checked by {@link RunDescriptor})
      */

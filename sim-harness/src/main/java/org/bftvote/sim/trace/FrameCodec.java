@@ -91,8 +91,8 @@ final class FrameCodec {
     void readMarshallable(final BytesIn<?> in, final FrameSample into) throws BadDocument {
         if (in.readRemaining() != bodyBytes - 1) {
             throw new BadDocument("frame (whole document)", "length " + (in.readRemaining() + 1)
-                + " bytes before the checksum, expected " + bodyBytes + " for " + lanes + " lanes, " + signals + " signals, "
-                + outcomes + " message outcomes");
+                + " bytes before the checksum, expected " + bodyBytes + " for " + lanes + " lanes, " + signals
+                + " signals, " + outcomes + " message outcomes");
         }
         final byte version = in.readByte();
         if (version != documentVersion) {

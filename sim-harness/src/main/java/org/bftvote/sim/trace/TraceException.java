@@ -13,8 +13,11 @@ public final class TraceException extends Exception {
     /** Document index meaning "not about one document". */
     public static final long NO_DOCUMENT = -1;
 
-    private final Path trace;
+    /** The trace directory (not serialised: a path is not serialisable). */
+    private final transient Path trace;
+    /** The document of the trace at fault, or {@link #NO_DOCUMENT}. */
     private final long document;
+    /** The field at fault. */
     private final String field;
 
     /**

@@ -83,8 +83,9 @@ public final class TraceFormat {
      */
     public static long frameDocumentBytes(final int lanes, final int signals, final int outcomes) {
         final long perUnit = Double.BYTES + 1 + Double.BYTES + Integer.BYTES + Long.BYTES;
-        return TRAILER_BYTES + 2L + Long.BYTES + Double.BYTES + (long) Double.BYTES * signals + perUnit * lanes * signals
-            + (long) Long.BYTES * lanes + Long.BYTES + (long) Long.BYTES * signals + (long) Long.BYTES * outcomes + 1;
+        return TRAILER_BYTES + 2L + Long.BYTES + Double.BYTES + (long) Double.BYTES * signals
+            + perUnit * lanes * signals + (long) Long.BYTES * lanes + Long.BYTES + (long) Long.BYTES * signals
+            + (long) Long.BYTES * outcomes + 1;
     }
 
     /**

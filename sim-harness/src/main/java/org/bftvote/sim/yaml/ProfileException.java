@@ -10,9 +10,13 @@ package org.bftvote.sim.yaml;
 public final class ProfileException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The file at fault, as given. */
     private final String file;
+    /** The 1-based line of the problem, 0 when it has none. */
     private final int line;
+    /** The field at fault. */
     private final String field;
+    /** What was wrong and what was expected. */
     private final String problem;
 
     /**

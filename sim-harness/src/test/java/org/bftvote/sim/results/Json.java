@@ -26,6 +26,10 @@ public final class Json {
         this.text = text;
     }
 
+    /**
+     * @param text a JSON document
+     * @return its value: maps, lists, strings, numbers, booleans and null
+     */
     public static Object parse(final String text) {
         final Json p = new Json(text);
         final Object v = p.value();

@@ -130,8 +130,10 @@ class ReplayLogTest {
         final Path fresh = tmp.resolve("fresh");
         cli("replay-log", MAG.toString(), "--map", MAPS.resolve("ardupilot-cubeorange-mag.map.yaml").toString(),
             "--config", lower.toString(), "--out", fresh.toString());
-        assertArrayEquals(Files.readAllBytes(fresh.resolve("frames.csv")), Files.readAllBytes(out.resolve("frames.csv")));
-        assertArrayEquals(Files.readAllBytes(fresh.resolve("events.csv")), Files.readAllBytes(out.resolve("events.csv")));
+        assertArrayEquals(Files.readAllBytes(fresh.resolve("frames.csv")),
+            Files.readAllBytes(out.resolve("frames.csv")));
+        assertArrayEquals(Files.readAllBytes(fresh.resolve("events.csv")),
+            Files.readAllBytes(out.resolve("events.csv")));
     }
 
     @Test
@@ -179,7 +181,8 @@ class ReplayLogTest {
     @Test
     void badInputIsOneLineWithExitCodeTwo() throws Exception {
         final Path map = MAPS.resolve("ardupilot-cubeorange-mag.map.yaml");
-        final Path csv = Files.writeString(tmp.resolve("bad.csv"), Files.readString(MAG).replaceFirst("\n1664493923402,",
+        final Path csv = Files.writeString(tmp.resolve("bad.csv"),
+            Files.readString(MAG).replaceFirst("\n1664493923402,",
             "\n1664493923402x,"));
         final Result bad = cli("replay-log", csv.toString(), "--map", map.toString(), "--out", tmp.resolve("o1")
             .toString());

@@ -66,7 +66,8 @@ final class RandomRuns {
         for (int l = 0; l < s.lanes(); l++) {
             for (int sig = 0; sig < s.signals(); sig++) {
                 s.sensor(l, sig, value(r), r.nextBoolean(), r.nextBoolean());
-                s.output(l, sig, value(r), r.nextInt(8) == 0 ? r.nextInt() : r.nextInt(OutputStatusCode.values().length),
+                s.output(l, sig, value(r),
+                    r.nextInt(8) == 0 ? r.nextInt() : r.nextInt(OutputStatusCode.values().length),
                     r.nextLong());
             }
             s.excludedLanes(l, r.nextLong());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
- * Encoding frames allocates nothing; appending them allocates only per mapped file chunk; prints the size and write rate of a 100,000-frame
- * trace for the documentation (not asserted).
+ * Encoding frames allocates nothing; appending them allocates only per mapped file chunk; prints the size and write
+ * rate of a 100,000-frame trace for the documentation (not asserted).
  */
 class RecorderAllocationTest {
     private static final com.sun.management.ThreadMXBean THREADS =
