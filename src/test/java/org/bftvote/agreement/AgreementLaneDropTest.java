@@ -9,12 +9,14 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * One test per {@link DropReason}: lane 1's genuine round-1 message to lane 0, changed in exactly one way, must be
  * dropped whole for that reason, counted, and leave lane 1's values missing at lane 0.
  */
+@Tag("AGR-3")
 class AgreementLaneDropTest {
     private static final long FRAME = 7;
     private static final Set<DropReason> TESTED = EnumSet.noneOf(DropReason.class);

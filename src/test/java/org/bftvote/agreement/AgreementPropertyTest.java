@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.bftvote.testsupport.FaultKind;
 import org.bftvote.testsupport.RandomEntryAdversary;
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * played by {@link RandomEntryAdversary}. Every frame must satisfy agreement, validity and the symmetric and benign
  * source properties ({@link org.bftvote.testsupport.AgreementChecker}).
  */
+@Tag("AGR-1")
+@Tag("VAL-1")
+@Tag("VAL-2")
 class AgreementPropertyTest {
     private static final int FRAMES = 60;
     private static final int DOMAIN = 3;

@@ -9,12 +9,14 @@ import java.util.SplittableRandom;
 import org.bftvote.testsupport.FaultKind;
 import org.bftvote.testsupport.RandomEntryAdversary;
 import org.bftvote.testsupport.ScriptedAdversary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bounds are tight: one lane fewer than the bound asks and the checker finds a violation. Configurations
  * outside the bound are built through the package-private {@code buildOutsideBound()}, which only tests use.
  */
+@Tag("AGR-2")
 class BoundTightnessTest {
     private static final long SEED = 0xB0_0D_5EEDL;
 

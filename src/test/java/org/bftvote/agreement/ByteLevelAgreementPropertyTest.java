@@ -7,9 +7,10 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import org.bftvote.agreement.memory.LaneCluster;
-import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
+import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * messages per receiver, the in-memory cluster delivers, the lanes decode and decide. Faulty lanes are chosen at
  * random within the budget; healthy lanes' readings are random, some missing.
  */
+@Tag("AGR-1")
+@Tag("VAL-1")
 class ByteLevelAgreementPropertyTest {
     private static final int SIGNALS = 3;
     private static final int FRAMES = 6;

@@ -8,9 +8,11 @@ import java.util.SplittableRandom;
 import org.bftvote.testsupport.AllocationMeter;
 import org.bftvote.testsupport.FaultKind;
 import org.bftvote.testsupport.RandomEntryAdversary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A frame allocates nothing; an engine's footprint is small. */
+@Tag("ALLOC-1")
 class EigEngineAllocationTest {
     @Test
     void wholeSimulatedFrameOfAllLanesAllocatesNothing() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.bftvote.testsupport.FaultKind;
 import org.bftvote.testsupport.ScriptedAdversary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * {0, 1, nothing} (3^9 = 19,683 behaviours: 3 round-1 entries, 6 relayed entries); every combination of the three
  * healthy sources' readings over {0, 1, missing} (27). Agreement and validity must hold in every case.
  */
+@Tag("AGR-1")
+@Tag("VAL-1")
+@Tag("VAL-2")
 class ExhaustiveOneFaultTest {
     private static final int[] DOMAIN = {0, 1, ScriptedAdversary.NOTHING};
     private static final int[] DOMAIN_WITH_TOKEN = {0, 1, ScriptedAdversary.NOTHING, ScriptedAdversary.TOKEN};

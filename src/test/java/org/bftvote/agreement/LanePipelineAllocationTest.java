@@ -8,9 +8,11 @@ import java.util.SplittableRandom;
 import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.testsupport.AllocationMeter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Allocation proof of whole frames of every lane, and the footprint of building one lane's pipeline. */
+@Tag("ALLOC-1")
 class LanePipelineAllocationTest {
     private static final int RING = 1024;
     private static final com.sun.management.ThreadMXBean THREADS =

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bftvote.testsupport.FaultKind;
 import org.bftvote.testsupport.ScriptedAdversary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * of the three good lanes over {0, 1, 2, nothing, R_E} (125) and the good lanes' readings over {0, 1} (8).
  * The corrected algorithm must hold in all 20,000 cases; the 1988 variant must break agreement.
  */
+@Tag("AGR-2")
 class LincolnRushbyCounterexampleTest {
     private static final int[] DOMAIN = {0, 1, 2, ScriptedAdversary.NOTHING, ScriptedAdversary.TOKEN};
 

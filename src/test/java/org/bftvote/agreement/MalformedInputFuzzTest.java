@@ -6,12 +6,14 @@ import java.util.SplittableRandom;
 
 import org.bftvote.testsupport.AllocationMeter;
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * 100,000 malformed messages (random bytes, truncations, bit flips, and forged fields under a valid CRC) fed to a
  * lane: none throws, none allocates, and every one is either accepted or counted under exactly one reason.
  */
+@Tag("AGR-3")
 class MalformedInputFuzzTest {
     private static final int MESSAGES = 100_000;
     private static final long SEED = 0xF022L;

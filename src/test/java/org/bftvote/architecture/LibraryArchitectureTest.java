@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -19,6 +20,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * {@code agreement.memory} (arrow = "may be imported by"; {@code channel} and {@code clock} stand side by side and
  * import none of each other). Production classes only.
  */
+@Tag("ARCH-1")
 class LibraryArchitectureTest {
     private static JavaClasses classes;
 

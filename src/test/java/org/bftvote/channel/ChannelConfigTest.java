@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bftvote.InvalidConfigException;
 import org.bftvote.vote.MidValueSelect;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every bad configuration fails when built, naming the parameter, the value and the bound. */
+@Tag("MON-4")
 class ChannelConfigTest {
     private static ChannelConfig.Builder ok(final int n) {
         return ChannelConfig.builder(n).miscompareThreshold(1.0);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bftvote.testsupport.AllocationMeter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A million warmed frames with faults happening (spikes, NaN, stale, frozen, failures, readmissions) allocate 0 B. */
+@Tag("ALLOC-1")
 class ChannelManagerAllocationTest {
     /** Counts events without allocating. */
     private static final class CountingListener implements ChannelEventListener {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+
 import org.bftvote.testsupport.Seeds;
 import org.bftvote.vote.FaultTolerantMidpoint;
 import org.bftvote.vote.MidValueSelect;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of range, stale, rate spikes, frozen values, bias, maintenance resets), every frame gives the same status, the
  * same value bit for bit, the same masks, spread, reasons, counters and readmission counts, and the same events.
  */
+@Tag("MON-3")
 class ChannelManagerEquivalenceTest {
     private static final int FRAMES = 3_000;
 

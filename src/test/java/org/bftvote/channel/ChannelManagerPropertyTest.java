@@ -7,10 +7,13 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Seeded properties of the manager: persistence bounds on latching, and spikes never reaching the output. */
+@Tag("MON-1")
+@Tag("MON-2")
 class ChannelManagerPropertyTest {
     private static final double THRESHOLD = 1.0;
 

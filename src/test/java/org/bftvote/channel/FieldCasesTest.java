@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * Qantas 72 (intermittent spikes on one channel), Lion Air 610 (constant bias on one channel), XL Airways 888T
  * (two channels frozen at the same value).
  */
+@Tag("MON-1")
 class FieldCasesTest {
     private static final long ALL3 = 0b111;
 

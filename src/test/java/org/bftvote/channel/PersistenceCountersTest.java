@@ -8,11 +8,13 @@ import java.util.SplittableRandom;
 
 import org.bftvote.testsupport.AllocationMeter;
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Persistence counters: examples for both policies and seeded properties of shortness and persistence. */
+@Tag("MON-2")
 class PersistenceCountersTest {
     static java.util.stream.LongStream seeds() {
         return Seeds.seeds();

@@ -3,6 +3,7 @@ package org.bftvote.channel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * {@code docs/guides/tune-monitors.md}. Each row is a frame with every channel fresh; each instance's health flag is
  * its validity.
  */
+@Tag("MON-5")
 class RealLogReplayTest {
     /** Barometer pressure, Pa, 10 Hz: healthy units differ by up to about 90 Pa (60 Pa from the median). */
     static ChannelConfig.Builder barometer() {

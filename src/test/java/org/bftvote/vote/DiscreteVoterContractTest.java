@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The {@link DiscreteVoter} contract, run against every implementation and mode on random words, duplicates and
  * validity masks.
  */
+@Tag("VOT-4")
 class DiscreteVoterContractTest {
     private static final int FRAMES = 400;
 

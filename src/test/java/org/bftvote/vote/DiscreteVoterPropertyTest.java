@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * channels are a strict majority of the valid ones, whatever the others send; bitwise majority equals a per-bit
  * counting model on arbitrary words, and returns the correct word with at most f arbitrary among 2f + 1 or more.
  */
+@Tag("VOT-3")
 class DiscreteVoterPropertyTest {
     private static final int FRAMES = 300;
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The {@link RealVoter} contract, run against every implementation on random inputs that include NaN, infinities,
  * huge values, signed zeros and random validity masks.
  */
+@Tag("VOT-4")
 class RealVoterContractTest {
     private static final int FRAMES = 300;
 

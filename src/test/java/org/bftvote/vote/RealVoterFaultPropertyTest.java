@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * intervals, and the interval holds the true value). The same checker, given f + 1 arbitrary channels, must find a
  * violation, which shows both that the bound is tight and that the checker can fail.
  */
+@Tag("VOT-1")
+@Tag("VOT-2")
 class RealVoterFaultPropertyTest {
     /** Frames generated per seed. */
     private static final int FRAMES = 200;

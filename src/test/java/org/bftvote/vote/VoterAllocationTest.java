@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
 import org.bftvote.testsupport.AllocationMeter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Allocation proof: a million warmed votes allocate 0 bytes, for every voter, with inputs that vary every frame
  * (including invalid channels and NaN) so every path is exercised.
  */
+@Tag("ALLOC-1")
 class VoterAllocationTest {
     private static final int RING = 64;
 

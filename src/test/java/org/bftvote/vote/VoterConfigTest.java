@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bftvote.InvalidConfigException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
  * Bad configurations fail when built, with a message naming the parameter, the value and the bound.
  */
+@Tag("VOT-5")
 class VoterConfigTest {
     private static void rejects(final Executable build, final String parameter, final String value,
         final String bound) {

@@ -108,7 +108,7 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
      */
     static TraceHeader readMarshallable(final BytesIn<?> in) throws BadDocument {
         final byte version = in.readByte();
-        final String magic = in.readUtf8();
+        final String magic = utf8(in, "magic");
         if (!TraceFormat.MAGIC.equals(magic)) {
             throw new BadDocument("magic", "not a bftvote trace: the first document does not start with \""
                 + TraceFormat.MAGIC + "\"");
@@ -157,8 +157,17 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
         return new TraceHeader(format, b.build(), tolerance, configuration);
     }
 
+    /** Reads a string, {@code null} for a null marker; a length beyond what a string can hold names the field. */
+    private static String utf8(final BytesIn<?> in, final String field) throws BadDocument {
+        try {
+            return in.readUtf8();
+        } catch (final ArithmeticException e) {
+            throw new BadDocument(field, "a string length out of range");
+        }
+    }
+
     private static String text(final BytesIn<?> in, final String field) throws BadDocument {
-        final String s = in.readUtf8();
+        final String s = utf8(in, field);
         if (s == null) {
             throw new BadDocument(field, "missing (null string)");
         }

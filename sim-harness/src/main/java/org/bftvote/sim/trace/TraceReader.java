@@ -238,7 +238,8 @@ public final class TraceReader implements AutoCloseable {
                 throw new TraceException(dir, document, e.field(), e.problem());
             } catch (final java.nio.BufferUnderflowException e) {
                 throw new TraceException(dir, document, "", "document ends before its last field");
-            } catch (final IllegalArgumentException | IllegalStateException e) {
+            } catch (final IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                // ArithmeticException: a length field beyond what it can hold (Chronicle's stop-bit decoding).
                 throw new TraceException(dir, document, "", "does not decode: " + e.getMessage());
             }
         }

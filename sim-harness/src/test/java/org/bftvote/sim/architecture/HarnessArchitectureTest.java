@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -24,6 +25,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
  * {@code execution} stand side by side and import none of each other). Production classes only: a test may reach
  * across layers to set up what it checks.
  */
+@Tag("ARCH-1")
 class HarnessArchitectureTest {
     /** The layers bottom up; the packages of one rank stand side by side. */
     static final List<List<String>> RANKS = List.of(List.of("yaml", "baseline"), List.of("profile", "recording"),

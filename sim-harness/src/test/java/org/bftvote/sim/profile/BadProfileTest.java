@@ -10,12 +10,14 @@ import java.util.List;
 
 import org.bftvote.sim.yaml.ProfileException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each kind of broken profile fails with a message naming file, line and field, and saying what was expected.
  */
+@Tag("INP-1")
 class BadProfileTest {
     @TempDir
     Path dir;

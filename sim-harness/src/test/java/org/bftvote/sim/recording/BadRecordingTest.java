@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 import org.bftvote.sim.yaml.ProfileException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A malformed CSV or map is named by file, line (and column) and field; a cut file is read to its last row. */
+@Tag("INP-2")
 class BadRecordingTest {
     private static final String MAP = """
         kind: recording-map

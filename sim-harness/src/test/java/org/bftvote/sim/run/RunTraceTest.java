@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.bftvote.sim.results.ExpectationsYaml;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run --trace DIR} records the run, and {@code replay DIR --expect OUT/expectations.yaml} writes the same
  * {@code summary.json} and {@code frames.csv}, byte for byte.
  */
+@Tag("TRC-1")
 class RunTraceTest {
     @TempDir
     Path temp;

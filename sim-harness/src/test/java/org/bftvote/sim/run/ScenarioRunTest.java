@@ -21,6 +21,7 @@ import org.bftvote.sim.results.FaultOutcome;
 import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,7 @@ class ScenarioRunTest {
             .load(RepoFiles.root().resolve("sim-harness/scenarios/" + name + ".yaml"));
     }
 
+    @Tag("SIM-2")
     @ParameterizedTest
     @MethodSource("scenarios")
     void shippedScenarioMeetsItsExpectations(final String name) throws Exception {
@@ -95,6 +97,7 @@ class ScenarioRunTest {
     }
 
     /** In every shipped scenario: healthy lanes disagree only in frames the oracle calls beyond the hypothesis. */
+    @Tag("SIM-2")
     @ParameterizedTest
     @MethodSource("scenarios")
     void agreementHoldsWheneverTheHypothesisHolds(final String name) throws Exception {
@@ -119,6 +122,7 @@ class ScenarioRunTest {
         assertEquals(1, metrics.faultOutcomes().size());
     }
 
+    @Tag("SIM-1")
     @Test
     void sameSeedGivesByteIdenticalSummaryAndCsvAndAnotherSeedDiffers() throws Exception {
         final Path a = temp.resolve("a");

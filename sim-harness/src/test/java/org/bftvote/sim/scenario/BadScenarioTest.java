@@ -15,12 +15,14 @@ import org.bftvote.sim.profile.RepoFiles;
 import org.bftvote.sim.yaml.ProfileException;
 import org.bftvote.sim.yaml.Unit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Broken scenarios fail with a message naming file, line and field.
  */
+@Tag("INP-1")
 class BadScenarioTest {
     @TempDir
     Path dir;

@@ -18,6 +18,7 @@ import org.bftvote.sim.cli.ExitCodes;
 import org.bftvote.sim.results.ExpectationsYaml;
 import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.RunDescriptor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import picocli.CommandLine;
 
 /** Every kind of bad trace fails with a message naming the directory, the document and the field. */
+@Tag("TRC-2")
 class BadTraceTest {
     @TempDir
     Path tmp;

@@ -17,6 +17,7 @@ import org.bftvote.sim.results.Json;
 import org.bftvote.sim.results.Provenance;
 import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.RunDescriptor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine;
  * in the summary and on standard error and exits 2; an output folder holding older files is refused unless
  * {@code --force}, which clears it; every replay folder holds its provenance.
  */
+@Tag("TRC-2")
 class ReplayIntegrityTest {
     @TempDir
     Path tmp;

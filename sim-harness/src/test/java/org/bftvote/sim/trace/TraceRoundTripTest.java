@@ -13,11 +13,13 @@ import java.util.SplittableRandom;
 import org.bftvote.sim.run.FrameObserver;
 import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.RunDescriptor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every field of the header, of every frame and of every exclusion comes back bit for bit. */
+@Tag("TRC-1")
 class TraceRoundTripTest {
     private static final long FRAMES = 300;
 

@@ -1,0 +1,171 @@
+package org.bftvote.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The library's mutation gate, run after PIT: every mutant PIT made in the classes it analysed is detected, except
+ * the ones listed in the reviewed file {@code config/mutation/surviving-mutants.txt}, each with its reason (an
+ * equivalent mutant, with why no test can tell it from the original). The listing is per method and mutator:
+ * {@code class#method(descriptor) Mutator missed=N -- reason}. The gate fails on a survivor (or an uncovered mutant)
+ * it does not list, and on an entry of an analysed class that lists more than survive; entries of classes the run
+ * did not analyse (a run scoped to what changed) are left alone. It prints the score and, with a threshold, fails
+ * below it.
+ *
+ * <p>Usage: {@code MutationGate MUTATIONS_XML REVIEWED_LIST [MIN_SCORE_PERCENT]}; exit 0 when they agree.
+ */
+public final class MutationGate {
+    private static final Pattern MUTATION = Pattern.compile("<mutation\\b([^>]*)>(.*?)</mutation>", Pattern.DOTALL);
+    private static final Pattern STATUS = Pattern.compile("status='([A-Z_]+)'");
+    private static final Pattern ENTRY = Pattern.compile("^(\\S+) (\\S+) missed=(\\d+) -- (.+)$");
+
+    private MutationGate() {
+    }
+
+    /**
+     * Compares PIT's report with the reviewed list and exits with the verdict.
+     *
+     * @param args PIT's {@code mutations.xml}, the reviewed list, optionally the minimum score in percent
+     * @throws IOException if either file cannot be read
+     */
+    public static void main(final String[] args) throws IOException {
+        final Report report = read(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+        final Map<String, Integer> listed = listed(Path.of(args[1]));
+        final List<String> problems = compare(report, listed);
+        final int total = report.total;
+        final int detected = report.detected;
+        int equivalent = 0;
+        for (final Map.Entry<String, Integer> e : listed.entrySet()) {
+            if (report.classes.contains(owner(e.getKey()))) {
+                equivalent += Math.min(e.getValue(), report.survivors.getOrDefault(e.getKey(), 0));
+            }
+        }
+        final double score = 100.0 * detected / Math.max(1, total);
+        final double adjusted = 100.0 * detected / Math.max(1, total - equivalent);
+        System.out.printf("mutation score: %d of %d mutants detected (%.1f %%) in %d classes; %d listed survivors; "
+            + "%.1f %% of the mutants not listed%n", detected, total, score, report.classes.size(), equivalent,
+            adjusted);
+        if (args.length > 2 && adjusted < Double.parseDouble(args[2])) {
+            problems.add(String.format("score %.1f %% is below %s %%", adjusted, args[2]));
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.out.println("mutation gate: " + p));
+            System.out.println("mutation gate: FAILED (" + problems.size() + " difference(s) with " + args[1] + ")");
+            System.exit(1);
+        }
+    }
+
+    /** What one PIT run found. */
+    static final class Report {
+        /** Mutants made. */
+        int total;
+        /** Mutants a test detected (killed, timed out, or crashed the test run). */
+        int detected;
+        /** Per {@code class#method(desc) Mutator}, the mutants no test detected. */
+        final Map<String, Integer> survivors = new TreeMap<>();
+        /** The classes the run mutated. */
+        final Set<String> classes = new TreeSet<>();
+    }
+
+    /**
+     * @param xml PIT's {@code mutations.xml}
+     * @return the counts the gate compares
+     */
+    static Report read(final String xml) {
+        final Report report = new Report();
+        final Matcher m = MUTATION.matcher(xml);
+        while (m.find()) {
+            final Matcher status = STATUS.matcher(m.group(1));
+            final String s = status.find() ? status.group(1) : "";
+            if ("NON_VIABLE".equals(s)) {
+                continue;
+            }
+            final String body = m.group(2);
+            final String owner = tag(body, "mutatedClass");
+            report.classes.add(owner);
+            report.total++;
+            if ("SURVIVED".equals(s) || "NO_COVERAGE".equals(s)) {
+                final String mutator = tag(body, "mutator");
+                final String key = owner + "#" + tag(body, "mutatedMethod").replace("&lt;", "<").replace("&gt;", ">")
+                    + tag(body, "methodDescription") + " " + mutator.substring(mutator.lastIndexOf('.') + 1);
+                report.survivors.merge(key, 1, Integer::sum);
+            } else {
+                report.detected++;
+            }
+        }
+        return report;
+    }
+
+    /**
+     * @param file the reviewed list: {@code #} comments, blank lines, and {@code method Mutator missed=N -- reason}
+     * @return per method and mutator, the mutants that may survive
+     * @throws IOException if the file cannot be read
+     */
+    static Map<String, Integer> listed(final Path file) throws IOException {
+        final Map<String, Integer> out = new TreeMap<>();
+        int number = 0;
+        for (final String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            number++;
+            final String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            final Matcher m = ENTRY.matcher(line);
+            if (!m.matches() || m.group(4).isBlank()) {
+                throw new IllegalArgumentException(file + ":" + number
+                    + ": expected 'class#method(desc) Mutator missed=N -- reason', got: " + line);
+            }
+            if (out.put(m.group(1) + " " + m.group(2), Integer.parseInt(m.group(3))) != null) {
+                throw new IllegalArgumentException(file + ":" + number + ": listed twice");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param report what the run found
+     * @param listed the reviewed list
+     * @return one line per difference in the analysed classes, empty when they agree
+     */
+    static List<String> compare(final Report report, final Map<String, Integer> listed) {
+        final List<String> problems = new ArrayList<>();
+        for (final Map.Entry<String, Integer> e : report.survivors.entrySet()) {
+            final int allowed = listed.getOrDefault(e.getKey(), 0);
+            if (e.getValue() > allowed) {
+                problems.add(e.getKey() + ": " + e.getValue() + " mutant(s) survive, " + allowed + " listed: add a "
+                    + "test that detects them, or list them as equivalent with the reason");
+            }
+        }
+        for (final Map.Entry<String, Integer> e : listed.entrySet()) {
+            if (!report.classes.contains(owner(e.getKey()))) {
+                continue;
+            }
+            final int survive = report.survivors.getOrDefault(e.getKey(), 0);
+            if (survive < e.getValue()) {
+                problems.add(e.getKey() + ": " + e.getValue() + " listed but " + survive + " survive: lower the entry"
+                    + (survive == 0 ? " (remove it)" : " to missed=" + survive));
+            }
+        }
+        return problems;
+    }
+
+    private static String owner(final String key) {
+        return key.substring(0, key.indexOf('#'));
+    }
+
+    private static String tag(final String body, final String name) {
+        final int start = body.indexOf("<" + name + ">");
+        final int end = body.indexOf("</" + name + ">", start);
+        return start < 0 || end < 0 ? "" : body.substring(start + name.length() + 2, end);
+    }
+}

@@ -1,0 +1,52 @@
+package org.bftvote.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The mutation gate fails on an unlisted survivor and on a stale entry of an analysed class, and only then. */
+class MutationGateTest {
+    private static final String XML = "<mutations>"
+        + mutation("KILLED", "a.B", "f", "(I)V", "org.pitest.X.MathMutator")
+        + mutation("SURVIVED", "a.B", "f", "(I)V", "org.pitest.X.ConditionalsBoundaryMutator")
+        + mutation("NO_COVERAGE", "a.B", "g", "()Z", "org.pitest.X.BooleanTrueReturnValsMutator")
+        + mutation("TIMED_OUT", "a.B", "g", "()Z", "org.pitest.X.MathMutator")
+        + "</mutations>";
+
+    private static String mutation(final String status, final String owner, final String method, final String desc,
+        final String mutator) {
+        return "<mutation detected='" + !"SURVIVED".equals(status) + "' status='" + status + "'>"
+            + "<mutatedClass>" + owner + "</mutatedClass><mutatedMethod>" + method + "</mutatedMethod>"
+            + "<methodDescription>" + desc + "</methodDescription><mutator>" + mutator + "</mutator></mutation>";
+    }
+
+    @Test
+    void countsDetectedMutantsAndSurvivorsPerMethodAndMutator() {
+        final MutationGate.Report r = MutationGate.read(XML);
+        assertEquals(4, r.total);
+        assertEquals(2, r.detected);
+        assertEquals(Map.of("a.B#f(I)V ConditionalsBoundaryMutator", 1, "a.B#g()Z BooleanTrueReturnValsMutator", 1),
+            r.survivors);
+    }
+
+    @Test
+    void passesOnlyWhenEverySurvivorOfAnAnalysedClassIsListedExactly() {
+        final MutationGate.Report r = MutationGate.read(XML);
+        final Map<String, Integer> both = Map.of("a.B#f(I)V ConditionalsBoundaryMutator", 1,
+            "a.B#g()Z BooleanTrueReturnValsMutator", 1);
+        assertEquals(List.of(), MutationGate.compare(r, both));
+        assertTrue(MutationGate.compare(r, Map.of("a.B#f(I)V ConditionalsBoundaryMutator", 1)).get(0)
+            .contains("survive, 0 listed"));
+        assertTrue(MutationGate.compare(r, Map.of("a.B#f(I)V ConditionalsBoundaryMutator", 2,
+            "a.B#g()Z BooleanTrueReturnValsMutator", 1)).get(0).contains("lower the entry"));
+        // An entry of a class this run did not analyse is left alone (a run scoped to what changed).
+        final Map<String, Integer> other = new HashMap<>(both);
+        other.put("c.D#h()V MathMutator", 3);
+        assertEquals(List.of(), MutationGate.compare(r, other));
+    }
+}
