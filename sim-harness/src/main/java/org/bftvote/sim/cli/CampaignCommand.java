@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bftvote-sim campaign SCENARIO --runs N [--seed S] [--duration T] [--out DIR] [--random-faults-scale X]
- * [--plots] [--threads K] [--resume | --force] [--shard i/N] [--progress auto|bar|lines]}: runs a {@link Campaign} (or one
+ * [--plots] [--threads K] [--resume | --force] [--shard i/N] [--progress auto|bar|lines]}: runs a {@link Campaign}
+ * (or one
  * shard of it) and writes {@code campaign.csv}, {@code campaign.json} and the runs' files; {@code campaign merge}
  * ({@link CampaignMergeCommand}) combines shards. Exit 0 iff every run met its expectations and no run lost
  * agreement within the fault hypothesis, 1 otherwise, 2 for bad usage, an invalid scenario or a directory holding

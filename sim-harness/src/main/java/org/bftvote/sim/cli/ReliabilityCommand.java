@@ -48,47 +48,58 @@ public final class ReliabilityCommand implements Callable<Integer> {
         description = "A scenario (its platform and truth are used) or a platform profile's name.")
     private String target;
 
-    @Option(names = "--mission-hours", paramLabel = "T", description = "Flight length, hours (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mission-hours", paramLabel = "T", description = "Flight length, hours (default "
+        + "${DEFAULT-VALUE}).")
     private double missionHours = 1.0;
 
     @Option(names = "--samples", paramLabel = "N", description = "Importance samples (default ${DEFAULT-VALUE}).")
     private int samples = 4000;
 
-    @Option(names = "--max-faults", paramLabel = "K", description = "Most faults in a sampled flight (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-faults", paramLabel = "K", description = "Most faults in a sampled flight (default "
+        + "${DEFAULT-VALUE}).")
     private int maxFaults = 3;
 
-    @Option(names = "--warmup", paramLabel = "S", description = "Seconds simulated before a window's first fault (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "S", description = "Seconds simulated before a window's first fault "
+        + "(default ${DEFAULT-VALUE}).")
     private double warmup = 5.0;
 
-    @Option(names = "--settle", paramLabel = "S", description = "Settle seconds after each fault (default ${DEFAULT-VALUE}).")
+    @Option(names = "--settle", paramLabel = "S", description = "Settle seconds after each fault (default "
+        + "${DEFAULT-VALUE}).")
     private double settle = 40.0;
 
-    @Option(names = "--bias", paramLabel = "W", description = "Share of unit choices among related units (default ${DEFAULT-VALUE}).")
+    @Option(names = "--bias", paramLabel = "W", description = "Share of unit choices among related units (default "
+        + "${DEFAULT-VALUE}).")
     private double bias = 0.5;
 
     @Option(names = "--seed", paramLabel = "S", description = "Base seed (default ${DEFAULT-VALUE}).")
     private long seed = 1L;
 
-    @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: every core, here ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "K", description = "Worker threads (default: every core, here "
+        + "${DEFAULT-VALUE}).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--background-hours", paramLabel = "H",
         description = "Fault-free flight hours simulated for the buses' own contribution (default ${DEFAULT-VALUE}).")
     private double backgroundHours = 0.1;
 
-    @Option(names = "--check", description = "Also check against the Markov model and plain Monte Carlo at inflated rates.")
+    @Option(names = "--check", description = "Also check against the Markov model and plain Monte Carlo at inflated "
+        + "rates.")
     private boolean check;
 
-    @Option(names = "--check-load", paramLabel = "L", description = "Expected faults per flight at the inflated rates (default ${DEFAULT-VALUE}).")
+    @Option(names = "--check-load", paramLabel = "L", description = "Expected faults per flight at the inflated "
+        + "rates (default ${DEFAULT-VALUE}).")
     private double checkLoad = 0.5;
 
-    @Option(names = "--check-samples", paramLabel = "N", description = "Flights of each estimator at inflated rates (default ${DEFAULT-VALUE}).")
+    @Option(names = "--check-samples", paramLabel = "N", description = "Flights of each estimator at inflated rates "
+        + "(default ${DEFAULT-VALUE}).")
     private int checkSamples = 1000;
 
-    @Option(names = "--coverage-trials", paramLabel = "N", description = "Simulator trials per Markov transition (default ${DEFAULT-VALUE}).")
+    @Option(names = "--coverage-trials", paramLabel = "N", description = "Simulator trials per Markov transition "
+        + "(default ${DEFAULT-VALUE}).")
     private int coverageTrials = 30;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: sim-out/reliability-<name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: "
+        + "sim-out/reliability-<name>).")
     private Path out;
 
     @Option(names = "--force", description = "Clear --out first when it holds older files.")

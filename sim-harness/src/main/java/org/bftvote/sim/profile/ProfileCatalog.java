@@ -172,7 +172,8 @@ public record ProfileCatalog(Path directory, SortedMap<String, BusProfile> buses
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (final IOException e) {
-            errors.add(new ProfileException(ProfileFiles.display(directory), 1, "", "cannot list: " + IoReasons.reason(e)));
+            errors.add(new ProfileException(ProfileFiles.display(directory), 1, "", "cannot list: "
+                + IoReasons.reason(e)));
             return List.of();
         }
     }

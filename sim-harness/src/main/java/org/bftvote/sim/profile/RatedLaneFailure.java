@@ -25,6 +25,6 @@ public record RatedLaneFailure(LaneFailureKind kind, double ratePerFlightHour, d
      */
     public static boolean victim(final int lane, final int receiver, final int lanes) {
         final int distance = Math.floorMod(receiver - lane, lanes);
-        return distance % 2 == 1;
+        return distance % 2 != 0;
     }
 }

@@ -62,7 +62,8 @@ public final class ImportanceResult {
 
     /**
      * @return an upper bound on the chance of more faults than the largest stratum holds (0 when it holds every
-     *         unit): {@code (ΛT)^(K+1) / (K+1)!}, Λ the catalog's total rate (each unit fails at most once, so the count of
+     *         unit): {@code (ΛT)^(K+1) / (K+1)!}, Λ the catalog's total rate (each unit fails at most once, so the
+     *         count of
      *         faults is a sum of Bernoulli variables with means below {@code λ_u T})
      */
     public double truncationBound() {

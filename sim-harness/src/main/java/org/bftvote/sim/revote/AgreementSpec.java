@@ -52,13 +52,15 @@ public record AgreementSpec(int lanes, int m, String mode, int asymmetric, int s
      * @return a pipeline builder with this agreement and lane-exclusion policy, signals to be added
      */
     PipelineConfig.Builder builder(final int hostSignals) {
-        final AgreementConfig.Builder b = AgreementConfig.builder(lanes, m, PipelineConfig.agreementSignals(hostSignals));
+        final AgreementConfig.Builder b = AgreementConfig.builder(lanes, m,
+            PipelineConfig.agreementSignals(hostSignals));
         if ("omh".equals(mode)) {
             b.hybrid(asymmetric, symmetric, benign);
         } else {
             b.omClassic();
         }
-        return PipelineConfig.builder(b.build()).exclusion(exclusionDown < 0 ? PersistencePolicy.consecutive(exclusionUp)
+        return PipelineConfig.builder(b.build()).exclusion(exclusionDown < 0
+            ? PersistencePolicy.consecutive(exclusionUp)
             : PersistencePolicy.leaky(exclusionUp, exclusionDown, exclusionTrip));
     }
 }

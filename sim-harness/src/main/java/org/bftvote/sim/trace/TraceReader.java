@@ -87,7 +87,8 @@ public final class TraceReader implements AutoCloseable {
                     "not a trace: the directory holds no Chronicle Queue file (*.cq4)");
             }
         } catch (final IOException e) {
-            throw new TraceException(dir, TraceException.NO_DOCUMENT, "", "cannot list the directory: " + IoReasons.reason(e));
+            throw new TraceException(dir, TraceException.NO_DOCUMENT, "", "cannot list the directory: "
+                + IoReasons.reason(e));
         }
         final SingleChronicleQueue queue;
         try {

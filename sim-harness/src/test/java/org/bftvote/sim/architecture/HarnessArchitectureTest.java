@@ -19,7 +19,8 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 /**
  * The harness's packages form layers that only point down, and no cycle: {@code yaml} → {@code profile} →
  * {@code scenario} → {@code emulation} → {@code run} → {@code results} → {@code trace} → {@code execution} →
- * {@code campaign} | {@code reliability} | {@code hil} | {@code demo} → {@code cli}; beside them: {@code baseline} beside {@code yaml},
+ * {@code campaign} | {@code reliability} | {@code hil} | {@code demo} → {@code cli}; beside them: {@code baseline}
+ * beside {@code yaml},
  * {@code recording} beside {@code profile}, {@code revote} beside {@code execution} (arrow = "may be imported by";
  * the four after
  * {@code execution} stand side by side and import none of each other). Production classes only: a test may reach

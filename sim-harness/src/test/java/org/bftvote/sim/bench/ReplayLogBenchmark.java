@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.State;
  * {@code src/test/resources/real-logs}: 6 signals × 3 channels = 648,000 channel-samples an operation):
  * {@link #imuParseAndVote} is the whole replay with output files off (gunzip, parse the mapped columns, vote every
  * frame of every signal through the library with the event log and the outcome figures); {@link #imuParse} the
- * reading alone, {@link #imuVote} the vote alone on the parsed frames. Channel-samples per second = 648,000 / (seconds per operation).
+ * reading alone, {@link #imuVote} the vote alone on the parsed frames. Channel-samples per second = 648,000 /
+ * (seconds per operation).
  * {@link #sweep} runs a 16-point sweep over the same recording with {@code threads} workers: the ratio of the
  * one- and two-thread scores is the sweep's scaling.
  */

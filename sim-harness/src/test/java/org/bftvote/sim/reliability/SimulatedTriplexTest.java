@@ -63,7 +63,8 @@ class SimulatedTriplexTest {
         assertTrue(e.relativeHalfWidth() < 0.05, e.toString());
         assertEquals(0, r.stratum(Condition.LOSS_OF_SIGNAL, 1).hits(), "one hard-over alone never loses the signal");
         assertTrue(r.cutSets(Condition.LOSS_OF_SIGNAL).get(0).getKey().matches(
-            "[ABC]\\.position:hard_over \\+ [ABC]\\.position:hard_over"), r.cutSets(Condition.LOSS_OF_SIGNAL).toString());
+            "[ABC]\\.position:hard_over \\+ [ABC]\\.position:hard_over"),
+                r.cutSets(Condition.LOSS_OF_SIGNAL).toString());
     }
 
     @Test

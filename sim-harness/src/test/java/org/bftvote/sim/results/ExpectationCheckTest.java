@@ -140,7 +140,7 @@ class ExpectationCheckTest {
     @Test
     void availabilityIsJudgedAfterStartUpSoAShorterRunDoesNotFailIt() {
         final Map<String, Object> full = expectations("min_availability", 1.0);
-        for (long frames : new long[] {100, 1_000}) {
+        for (final long frames : new long[] {100, 1_000}) {
             final ExpectationReport r = ExpectationCheck.evaluate(full, withStartup(frames, false));
             assertTrue(r.passed(), r.results().toString());
             assertTrue(r.results().get(0).actual().startsWith("1 from frame 5 on"), r.results().get(0).actual());

@@ -13,6 +13,11 @@ public final class SchemaCheck {
     private SchemaCheck() {
     }
 
+    /**
+     * @param value  a parsed JSON value
+     * @param schema a parsed JSON Schema (the subset the project's schemas use)
+     * @return one line per place where the value breaks the schema, empty when it conforms
+     */
     public static List<String> problems(final Object value, final Map<?, ?> schema) {
         final List<String> out = new ArrayList<>();
         check("$", value, schema, out);

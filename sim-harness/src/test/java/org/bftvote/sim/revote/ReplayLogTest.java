@@ -55,7 +55,8 @@ class ReplayLogTest {
     private static Map<?, ?> summary(final Path dir) throws Exception {
         final Map<?, ?> summary = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("summary.json")));
         final Map<?, ?> schema;
-        try (java.io.InputStream in = ReplayLogTest.class.getResourceAsStream("/schema/recording-summary.schema.json")) {
+        try (java.io.InputStream in =
+                 ReplayLogTest.class.getResourceAsStream("/schema/recording-summary.schema.json")) {
             schema = (Map<?, ?>) Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
         assertEquals(List.of(), org.bftvote.sim.results.SchemaCheck.problems(summary, schema), dir.toString());

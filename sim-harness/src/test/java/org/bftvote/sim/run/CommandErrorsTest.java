@@ -121,7 +121,7 @@ class CommandErrorsTest {
         final Path source = RepoFiles.profiles();
         final Path target = temp.resolve("hw-profiles");
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
+            for (final Path file : (Iterable<Path>) files::iterator) {
                 final Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class TraceabilityTest {
     /** A requirement ID: two to five capitals, a dash, a number. */
     static final Pattern ID = Pattern.compile("[A-Z]{2,5}-[0-9]+");
-    private static final Pattern ROW = Pattern.compile("^\\| (" + ID.pattern() + ") \\| (.+?) \\| (.+?) \\| (.+?) \\|$");
+    private static final Pattern ROW = Pattern.compile("^\\| (" + ID.pattern() + ") \\| (.+?) \\| (.+?) \\| (.+?) "
+        + "\\|$");
     private static final Pattern TAG = Pattern.compile("@Tag\\(\"([^\"]+)\"\\)");
     private static final Pattern TYPE = Pattern.compile("\\b(class|interface|record|enum)\\s+(\\w+)");
     private static final Pattern METHOD = Pattern.compile("\\b(\\w+)\\s*\\(");
