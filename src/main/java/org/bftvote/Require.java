@@ -1,8 +1,10 @@
 package org.bftvote;
 
 /**
- * Checks used while building configurations. Each check throws {@link InvalidConfigException} naming the parameter,
- * the value and the bound. Never used on the frame path.
+ * Checks used while building configurations, and the index check of accessors. Each configuration check throws
+ * {@link InvalidConfigException} naming the parameter, the value and the bound; {@link #index} throws
+ * {@link IndexOutOfBoundsException} saying what the index counts and how many there are. Never used on the frame
+ * path.
  */
 public final class Require {
     private Require() {
@@ -59,6 +61,23 @@ public final class Require {
     public static <T> T notNull(final String name, final T value) {
         if (value == null) {
             throw new InvalidConfigException(name, "null", name + " must be given");
+        }
+        return value;
+    }
+
+    /**
+     * @param name  what the index counts, for example {@code "signal"}
+     * @param value the index given
+     * @param count how many there are
+     * @param what  what they are, for example {@code "host signals"}
+     * @return {@code value}
+     * @throws IndexOutOfBoundsException if {@code value} is not in {@code [0, count)}, for example
+     *                                   "signal 9 is out of range: this pipeline has 8 host signals, 0 to 7"
+     */
+    public static int index(final String name, final int value, final int count, final String what) {
+        if (value < 0 || value >= count) {
+            throw new IndexOutOfBoundsException(name + " " + value + " is out of range: there are " + count + " "
+                + what + ", 0 to " + (count - 1));
         }
         return value;
     }

@@ -26,8 +26,14 @@ import org.bftvote.InvalidConfigException;
  *
  * <h2>Signals</h2>
  * The engine's configuration carries {@code K + 1} signals: {@code 0 .. K-1} are the host's readings
- * ({@link #signals()} = K) and signal {@link #diagnosisSignal()} = K is reserved: every lane puts there its
- * accusation word from the previous frame, so that accusations are themselves agreed (see {@link #accusedMask()}).
+ * ({@link #signals()} = K), each {@link EntryStatus#VALUE} (a new sample), {@link EntryStatus#HELD} (valid, not a
+ * new sample) or missing, and signal {@link #diagnosisSignal()} = K is reserved for the <em>diagnosis word</em>:
+ * <pre>
+ *  bit  0 .. n-1      accusations: this lane's evidence of the previous frame, bit j for lane j
+ *  bit  n .. 31       0
+ *  bit 32 .. 63       the host's tag (given to {@link #beginFrame(long, long[], byte[], int)}; n &lt;= 32 to use it)
+ * </pre>
+ * so that accusations (see {@link #accusedMask()}) and the tag ({@link #agreedTag(int)}) are themselves agreed.
  *
  * <h2>Trust</h2>
  * The sender of a message is the link the host says it arrived on, never the message's own sender field (which must
@@ -47,8 +53,23 @@ import org.bftvote.InvalidConfigException;
  *
  * <p>{@link #accusedMask()} names the lanes that at least {@code f + 1} distinct non-excluded lanes accuse in their
  * agreed accusation words, f being the configuration's total fault budget; so faulty lanes alone can never condemn a
- * healthy one, and every healthy lane computes the same mask from the same agreed data. What to do with accusations
- * (persistence, exclusion) is the caller's policy; {@link #excludeLane(int)} applies it.
+ * healthy one, and every healthy lane computes the same mask from the same agreed data. A lane named by fewer is
+ * only {@linkplain #suspectedMask() suspected}. What to do with accusations (persistence, exclusion, readmission) is
+ * the caller's policy; {@link #excludeLane(int)} and {@link #readmitLane(int)} apply it.
+ *
+ * <h2>Excluded lanes are still heard</h2>
+ * An excluded lane still gets every message, so that it can follow the agreement and be readmitted; its round-1
+ * message is still checked (a missing or malformed one is evidence against it, agreed like any accusation, see
+ * {@link #accuserCount(int)}), and its diagnosis tag is kept ({@link #heardTag(int)}), but none of its entries is
+ * used: the engine treats it as benign. Its relays (rounds 2 and up) are dropped unread
+ * ({@link DropReason#EXCLUDED_SENDER}, no evidence), and its accusations are not counted. A host can add evidence of
+ * its own against a lane ({@link #addEvidence(long)}).
+ *
+ * <h2>Frame numbers</h2>
+ * A lane that was stopped, restarted or fell behind is on another frame than its peers, and every message between
+ * them is {@link DropReason#WRONG_FRAME}. Those messages still name the frame their senders are on:
+ * {@link #frameHint()} gives the frame that at least f + 1 peers, more than are in step with this lane, were on in
+ * this frame, so that the host can begin its next frame in step; faulty lanes alone cannot move it.
  *
  * <h2>Footprint</h2>
  * All arrays are sized from (n, m, K) when built: the engine (its tree numbering is shared through the
@@ -68,8 +89,6 @@ public final class AgreementLane {
     public static final int NO_FRAME = -103;
     /** Result: the round is not the open one (rounds are encoded and closed in order, 1 to m + 1). */
     public static final int ROUND_NOT_OPEN = -104;
-    /** {@link #encodeRound} result: the peer is excluded; nothing is sent to it. */
-    public static final int PEER_EXCLUDED = -105;
     /** {@link #decide()} result: not every round has been closed. */
     public static final int ROUNDS_NOT_CLOSED = -106;
     /** {@link #encodeRound} result: the engine emitted more entries than the layout allows (an engine defect). */
@@ -77,6 +96,15 @@ public final class AgreementLane {
 
     /** Most lanes the accusation bitmask and the one-byte lane fields can carry. */
     public static final int MAX_LANES = 64;
+
+    /** Most lanes for which the diagnosis word also carries a host tag in its upper 32 bits. */
+    public static final int MAX_LANES_WITH_TAG = 32;
+
+    /** {@link #frameHint()} when no other frame is indicated. */
+    public static final long NO_FRAME_HINT = Long.MIN_VALUE;
+
+    /** Position of the host tag in the diagnosis word. */
+    private static final int TAG_SHIFT = 32;
 
     private final AgreementConfig config;
     private final EigEngine engine;
@@ -103,6 +131,11 @@ public final class AgreementLane {
     private final int[] pathKeys;
     private final int[] receivedRounds;
     private final int[] accuserCounts;
+    private final long[] agreedWords;
+    /** Per excluded link: the tag of its last well-formed round-1 message this frame, see {@link #heardTag}. */
+    private final int[] heardTags;
+    /** Per link: the frame of the last well-formed message for another frame this frame, see {@link #frameHint}. */
+    private final long[] otherFrame;
 
     private long frame;
     private boolean frameOpen;
@@ -114,6 +147,9 @@ public final class AgreementLane {
     private long pendingAccusation;
     private long accusedMask;
     private long excludedMask;
+    private long otherFrameLinks;
+    private long inStepLinks;
+    private long frameHint = NO_FRAME_HINT;
 
     /**
      * Builds a lane.
@@ -164,6 +200,9 @@ public final class AgreementLane {
         }
         this.receivedRounds = new int[lanes];
         this.accuserCounts = new int[lanes];
+        this.agreedWords = new long[lanes];
+        this.heardTags = new int[lanes];
+        this.otherFrame = new long[lanes];
     }
 
     /** Packs a (round, link) pair, both below 256, into one comparable int; never -1. */
@@ -228,23 +267,40 @@ public final class AgreementLane {
     // ---- frame steps -----------------------------------------------------------------------------------------
 
     /**
+     * Opens a frame with this lane's own readings and no host tag: the same as
+     * {@link #beginFrame(long, long[], byte[], int) beginFrame(frame, readings, status, 0)}.
+     *
+     * @param frame    frame number, carried in every message
+     * @param readings K value words
+     * @param status   K statuses
+     * @return {@link #OK}, or {@link #BAD_ARGUMENT} if an array is shorter than K (nothing is opened then)
+     */
+    public int beginFrame(final long frame, final long[] readings, final byte[] status) {
+        return beginFrame(frame, readings, status, 0);
+    }
+
+    /**
      * Opens a frame with this lane's own readings. Any frame still open is abandoned (its evidence is discarded).
      *
      * @param frame    frame number, carried in every message
      * @param readings K value words
-     * @param status   K statuses; {@link EntryStatus#VALUE} means valid, anything else is treated as
-     *                 {@link EntryStatus#MISSING}
-     * @return {@link #OK}, or {@link #BAD_ARGUMENT} if an array is shorter than K (nothing is opened then)
+     * @param status   K statuses: {@link EntryStatus#VALUE} (a new sample) and {@link EntryStatus#HELD} (valid, not a
+     *                 new sample) travel as they are; anything else is treated as {@link EntryStatus#MISSING}
+     * @param tag      32 bits the host wants agreed with this frame's diagnosis word ({@link #agreedTag(int)});
+     *                 must be 0 with more than {@link #MAX_LANES_WITH_TAG} lanes
+     * @return {@link #OK}, or {@link #BAD_ARGUMENT} if an array is shorter than K or a tag is given with more than
+     *         {@link #MAX_LANES_WITH_TAG} lanes (nothing is opened then)
      */
-    public int beginFrame(final long frame, final long[] readings, final byte[] status) {
-        if (readings.length < userSignals || status.length < userSignals) {
+    public int beginFrame(final long frame, final long[] readings, final byte[] status, final int tag) {
+        if (readings.length < userSignals || status.length < userSignals
+            || (tag != 0 && lanes > MAX_LANES_WITH_TAG)) {
             return BAD_ARGUMENT;
         }
         for (int k = 0; k < userSignals; k++) {
             ownWords[k] = readings[k];
-            ownStatus[k] = status[k] == EntryStatus.VALUE ? EntryStatus.VALUE : EntryStatus.MISSING;
+            ownStatus[k] = EntryStatus.isValue(status[k]) ? status[k] : EntryStatus.MISSING;
         }
-        ownWords[userSignals] = pendingAccusation;
+        ownWords[userSignals] = pendingAccusation | (tag & 0xFFFF_FFFFL) << TAG_SHIFT;
         ownStatus[userSignals] = EntryStatus.VALUE;
         pendingAccusation = 0;
 
@@ -257,20 +313,24 @@ public final class AgreementLane {
         malformedMask = 0;
         contradictionMask = 0;
         accusedMask = 0;
+        otherFrameLinks = 0;
+        inStepLinks = 0;
+        frameHint = NO_FRAME_HINT;
         Arrays.fill(receivedRounds, 0);
         return OK;
     }
 
     /**
      * Encodes this lane's message of {@code round} for {@code peer} into the host's buffer. Only the open round
-     * (the first one not yet closed) can be encoded.
+     * (the first one not yet closed) can be encoded. Excluded peers get their messages too, so that they can follow
+     * the agreement and be readmitted.
      *
      * @param round  round, 1 to {@link #rounds()}
      * @param peer   receiving lane
      * @param buffer host's transmit buffer
      * @param offset where the message starts; {@link #maxMessageLength()} bytes must fit after it
      * @return bytes written (always &gt; 0), or {@link #BAD_ARGUMENT}, {@link #NO_FRAME}, {@link #ROUND_NOT_OPEN},
-     *         {@link #PEER_EXCLUDED}, {@link #BUFFER_TOO_SMALL}, {@link #ENCODE_OVERFLOW}
+     *         {@link #BUFFER_TOO_SMALL}, {@link #ENCODE_OVERFLOW}
      */
     public int encodeRound(final int round, final int peer, final byte[] buffer, final int offset) {
         if (round < 1 || round > rounds || peer < 0 || peer >= lanes || peer == self) {
@@ -281,9 +341,6 @@ public final class AgreementLane {
         }
         if (round != closedRounds + 1) {
             return ROUND_NOT_OPEN;
-        }
-        if (isExcluded(peer)) {
-            return PEER_EXCLUDED;
         }
         if (offset < 0 || buffer.length - offset < maxMessageLength) {
             return BUFFER_TOO_SMALL;
@@ -317,7 +374,9 @@ public final class AgreementLane {
         if (!knownLink) {
             return drops.record(DropReason.UNKNOWN_LINK);
         }
-        if (isExcluded(link)) {
+        final boolean excludedLink = isExcluded(link);
+        if (excludedLink && IcMessage.round(buffer, offset) != 1) {
+            // An excluded lane is only heard, in round 1; its relays are not used and are no evidence.
             return drops.record(DropReason.EXCLUDED_SENDER);
         }
         final DropReason headerFault = checkHeader(link, buffer, offset);
@@ -330,8 +389,26 @@ public final class AgreementLane {
         if (entryFault != null) {
             return drop(entryFault, link, true);
         }
+        if (excludedLink) {
+            // Checked and heard, not used: the engine refuses an excluded lane's entries.
+            heardTags[link] = diagnosisTag(count, buffer, offset);
+            unstore(count, buffer, offset);
+        }
         receivedRounds[link] |= 1 << round;
+        inStepLinks |= 1L << link;
         return ACCEPTED;
+    }
+
+    /** The host tag of a round-1 message's diagnosis entry (0 if it has none). */
+    private int diagnosisTag(final int count, final byte[] buffer, final int offset) {
+        for (int i = 0; i < count; i++) {
+            final int at = IcMessage.entryOffset(offset, i);
+            if (IcMessage.entryPathAndSignal(buffer, at) >>> 16 == userSignals
+                && IcMessage.entryStatus(buffer, at) == EntryStatus.VALUE) {
+                return (int) (IcMessage.entryWord(buffer, at) >>> TAG_SHIFT);
+            }
+        }
+        return 0;
     }
 
     /**
@@ -346,8 +423,9 @@ public final class AgreementLane {
     }
 
     /**
-     * Closes the open round at its deadline: the engine treats whatever did not arrive as missing, and every
-     * non-excluded peer without an accepted message in this round earns "missing" evidence.
+     * Closes the open round at its deadline: the engine treats whatever did not arrive as missing, and every peer
+     * without an accepted message in this round earns "missing" evidence (an excluded peer only in round 1, the
+     * only round it is heard in).
      *
      * @param round the open round
      * @return {@link #OK}, {@link #NO_FRAME}, {@link #ROUND_NOT_OPEN}
@@ -361,7 +439,7 @@ public final class AgreementLane {
         }
         engine.closeRound(round);
         for (int peer = 0; peer < lanes; peer++) {
-            if (peer != self && !isExcluded(peer) && (receivedRounds[peer] & (1 << round)) == 0) {
+            if (peer != self && (round == 1 || !isExcluded(peer)) && (receivedRounds[peer] & (1 << round)) == 0) {
                 missingMask |= 1L << peer;
             }
         }
@@ -386,8 +464,12 @@ public final class AgreementLane {
         frameOpen = false;
         decided = true;
         collectContradictions();
-        countAccusations();
-        pendingAccusation = (missingMask | malformedMask | contradictionMask) & ~excludedMask & ~(1L << self);
+        for (int j = 0; j < lanes; j++) {
+            agreedWords[j] = agreedAccusations(j);
+        }
+        accusedMask = Accusations.count(lanes, excludedMask, agreedWords, accuserThreshold, accuserCounts);
+        pendingAccusation = (missingMask | malformedMask | contradictionMask) & ~(1L << self);
+        frameHint = computeFrameHint();
         return OK;
     }
 
@@ -406,7 +488,8 @@ public final class AgreementLane {
     /**
      * @param source lane whose reading
      * @param signal host signal, 0 to K - 1 (or {@link #diagnosisSignal()})
-     * @return the agreed value word (meaningful when {@link #decidedStatus} is {@link EntryStatus#VALUE})
+     * @return the agreed value word (meaningful when {@link #decidedStatus} is {@link EntryStatus#VALUE} or
+     *         {@link EntryStatus#HELD})
      */
     public long decidedWord(final int source, final int signal) {
         return engine.decidedWord(source, signal);
@@ -415,7 +498,8 @@ public final class AgreementLane {
     /**
      * @param source lane whose reading
      * @param signal host signal
-     * @return {@link EntryStatus#VALUE}, {@link EntryStatus#MISSING} or {@link EntryStatus#DEFAULT}
+     * @return {@link EntryStatus#VALUE}, {@link EntryStatus#HELD}, {@link EntryStatus#MISSING} or
+     *         {@link EntryStatus#DEFAULT}
      */
     public byte decidedStatus(final int source, final int signal) {
         return engine.decidedStatus(source, signal);
@@ -424,10 +508,11 @@ public final class AgreementLane {
     /**
      * @param source lane whose reading
      * @param signal host signal
-     * @return the agreed word read as an IEEE double, or NaN unless the status is {@link EntryStatus#VALUE}
+     * @return the agreed word read as an IEEE double, or NaN unless the status is a value
+     *         ({@link EntryStatus#isValue})
      */
     public double decidedDouble(final int source, final int signal) {
-        return engine.decidedStatus(source, signal) == EntryStatus.VALUE
+        return EntryStatus.isValue(engine.decidedStatus(source, signal))
             ? Double.longBitsToDouble(engine.decidedWord(source, signal)) : Double.NaN;
     }
 
@@ -451,14 +536,29 @@ public final class AgreementLane {
         return pendingAccusation;
     }
 
-    /** @return lanes named by at least {@link #accuserThreshold()} agreed accusation words this frame */
+    /** @return non-excluded lanes named by at least {@link #accuserThreshold()} agreed accusation words this frame */
     public long accusedMask() {
         return accusedMask;
     }
 
     /**
-     * @param lane a lane
-     * @return how many distinct non-excluded lanes' agreed accusation words name it this frame
+     * @return non-excluded lanes named by at least one but fewer than {@link #accuserThreshold()} agreed accusation
+     *         words this frame: evidence exists, but it may come from faulty lanes alone
+     */
+    public long suspectedMask() {
+        long mask = 0;
+        for (int lane = 0; lane < lanes; lane++) {
+            if (!isExcluded(lane) && accuserCounts[lane] > 0 && accuserCounts[lane] < accuserThreshold) {
+                mask |= 1L << lane;
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * @param lane a lane, 0 to n - 1
+     * @return how many distinct non-excluded lanes' agreed accusation words name it this frame (excluded lanes
+     *         included, as the lanes judged for readmission)
      */
     public int accuserCount(final int lane) {
         return accuserCounts[lane];
@@ -466,11 +566,75 @@ public final class AgreementLane {
 
     /**
      * @param lane a lane
-     * @return the agreed accusation word of that lane this frame (0 if it was not decided as a value)
+     * @return the agreed accusation word of that lane this frame: bits below n of its diagnosis word (0 if it was not
+     *         decided as a value)
      */
     public long agreedAccusations(final int lane) {
         return engine.decidedStatus(lane, userSignals) == EntryStatus.VALUE
             ? engine.decidedWord(lane, userSignals) & laneBits() : 0L;
+    }
+
+    /**
+     * @param lane a lane
+     * @return true if that lane's diagnosis word was agreed as a value this frame: the lane was heard (by every
+     *         healthy lane alike, within the fault hypothesis)
+     */
+    public boolean heard(final int lane) {
+        return engine.decidedStatus(lane, userSignals) == EntryStatus.VALUE;
+    }
+
+    /**
+     * @param lane a lane
+     * @return the host tag of that lane's agreed diagnosis word this frame (0 if it was not decided as a value)
+     */
+    public int agreedTag(final int lane) {
+        return lanes <= MAX_LANES_WITH_TAG && engine.decidedStatus(lane, userSignals) == EntryStatus.VALUE
+            ? (int) (engine.decidedWord(lane, userSignals) >>> TAG_SHIFT) : 0;
+    }
+
+    /**
+     * @return peers whose round-1 message of this frame arrived well formed (excluded peers included): the lanes
+     *         this lane heard, by its own reception
+     */
+    public long receivedMask() {
+        long mask = 0;
+        for (int peer = 0; peer < lanes; peer++) {
+            if ((receivedRounds[peer] & (1 << 1)) != 0) {
+                mask |= 1L << peer;
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * @param lane an excluded lane
+     * @return the host tag of its round-1 diagnosis word as this lane received it this frame (not agreed: the
+     *         engine does not use an excluded lane's entries); 0 if none arrived or the lane is not excluded
+     */
+    public int heardTag(final int lane) {
+        return isExcluded(lane) && (receivedRounds[lane] & (1 << 1)) != 0 ? heardTags[lane] : 0;
+    }
+
+    /**
+     * Adds evidence the host has against lanes this frame to the accusation word sent next frame (after
+     * {@link #decide()}, before the next {@link #beginFrame}).
+     *
+     * @param lanes bit j set: evidence against lane j (this lane's own bit is ignored)
+     */
+    public void addEvidence(final long lanes) {
+        pendingAccusation |= lanes & laneBits() & ~(1L << self);
+    }
+
+    /**
+     * The frame the peers are on, when this lane is not in step with them: the frame number that at least
+     * {@code f + 1} peers sent well-formed messages for during this frame, if more peers than are in step with this
+     * lane (this lane counted) did so; with as many on each side, the later frame. Faulty lanes alone (at most f)
+     * cannot set it. A host that gets a hint begins its next frame at {@code frameHint() + 1}.
+     *
+     * @return the frame, or {@link #NO_FRAME_HINT}; valid after {@link #decide()}
+     */
+    public long frameHint() {
+        return frameHint;
     }
 
     /** @return excluded lanes */
@@ -487,9 +651,10 @@ public final class AgreementLane {
     }
 
     /**
-     * Excludes a lane from now on (latched): its messages are dropped unread, nothing is sent to it, and the engine
-     * treats it as benign-faulty. Call it on every healthy lane at the same frame boundary (after {@link #decide()},
-     * from agreed data) so that all stay identical.
+     * Excludes a lane from the next frame on: its relays are refused, its accusations no longer count, and the
+     * engine treats it as a benign relay; it is still heard as a source and gets every message (see the class
+     * comment). Call it on every healthy lane at the same frame boundary (after {@link #decide()}, from agreed
+     * data) so that all stay identical.
      *
      * @param lane lane to exclude (excluding itself is allowed: the lane then only reports)
      */
@@ -497,6 +662,19 @@ public final class AgreementLane {
         if (lane >= 0 && lane < lanes && !isExcluded(lane)) {
             excludedMask |= 1L << lane;
             engine.excludeLane(lane);
+        }
+    }
+
+    /**
+     * Takes an excluded lane back from the next frame on. As with {@link #excludeLane}, call it on every healthy
+     * lane at the same frame boundary, from agreed data.
+     *
+     * @param lane lane to readmit; a lane not excluded, or out of range, is ignored
+     */
+    public void readmitLane(final int lane) {
+        if (lane >= 0 && lane < lanes && isExcluded(lane)) {
+            excludedMask &= ~(1L << lane);
+            engine.readmitLane(lane);
         }
     }
 
@@ -512,7 +690,7 @@ public final class AgreementLane {
     }
 
     private int drop(final DropReason reason, final int link, final boolean attributable) {
-        if (attributable && !isExcluded(link)) {
+        if (attributable) {
             malformedMask |= 1L << link;
         }
         return drops.record(reason);
@@ -526,6 +704,10 @@ public final class AgreementLane {
             return DropReason.WRONG_RECEIVER;
         }
         if (!frameOpen || IcMessage.frame(buffer, offset) != frame) {
+            if (frameOpen) {
+                otherFrame[link] = IcMessage.frame(buffer, offset);
+                otherFrameLinks |= 1L << link;
+            }
             return DropReason.WRONG_FRAME;
         }
         final int round = IcMessage.round(buffer, offset);
@@ -570,7 +752,7 @@ public final class AgreementLane {
         final int i, final int expectedKey, final int round, final byte[] buffer, final int offset) {
         final int at = IcMessage.entryOffset(offset, i);
         final byte status = IcMessage.entryStatus(buffer, at);
-        if (status != EntryStatus.VALUE && status != EntryStatus.RELAYED_ERROR) {
+        if (!EntryStatus.isWireStatus(status)) {
             return DropReason.BAD_STATUS;
         }
         final long word = IcMessage.entryWord(buffer, at);
@@ -605,11 +787,11 @@ public final class AgreementLane {
      * engine's node {@code (peer)} (node index = peer), which holds exactly what that message carried: decide
      * resolves into separate rows and leaves received rows alone. A signal the message did not carry reads there as
      * missing (MISSING in OMH, the word-0 error token in OM) once round 1 is closed; {@link #consistent} treats any
-     * non-VALUE sent status alike, so that is the same verdict as "nothing sent".
+     * sent status that is not a value alike, so that is the same verdict as "nothing sent".
      */
     private void collectContradictions() {
         for (int peer = 0; peer < lanes; peer++) {
-            if (peer == self || isExcluded(peer) || (receivedRounds[peer] & (1 << 1)) == 0) {
+            if (peer == self || (receivedRounds[peer] & (1 << 1)) == 0) {
                 continue;
             }
             for (int k = 0; k < engineSignals; k++) {
@@ -629,31 +811,38 @@ public final class AgreementLane {
      */
     private static boolean consistent(
         final byte sentStatus, final long sentWord, final byte decidedStatus, final long decidedWord) {
-        if (decidedStatus == EntryStatus.VALUE) {
-            return sentStatus == EntryStatus.VALUE && sentWord == decidedWord;
+        if (EntryStatus.isValue(decidedStatus)) {
+            return sentStatus == decidedStatus && sentWord == decidedWord;
         }
-        return sentStatus != EntryStatus.VALUE;
+        return !EntryStatus.isValue(sentStatus);
     }
 
-    private void countAccusations() {
-        Arrays.fill(accuserCounts, 0);
-        for (int accuser = 0; accuser < lanes; accuser++) {
-            if (isExcluded(accuser)) {
-                continue;
+    /**
+     * The rule of {@link #frameHint()}: among the frames the peers' well-formed messages named this frame, the one
+     * named by the most links (ties: the later frame), if at least f + 1 links named it and more than are in step
+     * with this lane (this lane counted), or as many and it is later than this lane's frame.
+     */
+    private long computeFrameHint() {
+        // A link that also delivered an accepted message is in step (its other-frame message was a stray one).
+        final long elsewhere = otherFrameLinks & ~inStepLinks;
+        final int inStep = 1 + Long.bitCount(inStepLinks);
+        long best = NO_FRAME_HINT;
+        int bestCount = 0;
+        for (long rest = elsewhere; rest != 0; rest &= rest - 1) {
+            final long candidate = otherFrame[Long.numberOfTrailingZeros(rest)];
+            int count = 0;
+            for (long links = elsewhere; links != 0; links &= links - 1) {
+                if (otherFrame[Long.numberOfTrailingZeros(links)] == candidate) {
+                    count++;
+                }
             }
-            // Only the set bits count, so visit just those (agreedAccusations keeps bits below n only).
-            long word = agreedAccusations(accuser) & ~(1L << accuser);
-            while (word != 0) {
-                accuserCounts[Long.numberOfTrailingZeros(word)]++;
-                word &= word - 1;
+            if (count > bestCount || (count == bestCount && candidate > best)) {
+                best = candidate;
+                bestCount = count;
             }
         }
-        long mask = 0;
-        for (int lane = 0; lane < lanes; lane++) {
-            if (!isExcluded(lane) && accuserCounts[lane] >= accuserThreshold) {
-                mask |= 1L << lane;
-            }
-        }
-        accusedMask = mask;
+        final boolean moves = bestCount >= accuserThreshold
+            && (bestCount > inStep || (bestCount == inStep && best > frame));
+        return moves ? best : NO_FRAME_HINT;
     }
 }

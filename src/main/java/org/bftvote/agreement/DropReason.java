@@ -26,7 +26,10 @@ public enum DropReason {
     BAD_CRC,
     /** The host reported a link that is not a peer of this lane (out of range, or this lane itself). */
     UNKNOWN_LINK,
-    /** The link belongs to a lane already excluded; its messages are ignored. */
+    /**
+     * A relay message (round 2 and up) from an excluded lane: an excluded lane is heard as a source only (its round-1
+     * message is checked as anyone's), its relays are not used, and this is no evidence against it.
+     */
     EXCLUDED_SENDER,
     /** The sender field disagrees with the link the message arrived on. */
     SENDER_MISMATCH,
@@ -40,7 +43,7 @@ public enum DropReason {
     DUPLICATE_MESSAGE,
     /** More entries than any valid message of that round holds. */
     TOO_MANY_ENTRIES,
-    /** An entry's status is not one that may travel ({@link EntryStatus#VALUE}, {@link EntryStatus#RELAYED_ERROR}). */
+    /** An entry's status is not one that may travel ({@link EntryStatus#isWireStatus}). */
     BAD_STATUS,
     /**
      * An {@link EntryStatus#RELAYED_ERROR} entry whose word is not a valid token for the round and algorithm (OM: 0;

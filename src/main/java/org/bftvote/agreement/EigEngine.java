@@ -71,6 +71,11 @@ import java.util.Arrays;
  * lanes must exclude the same lanes from the same frame on (from an agreed diagnosis); otherwise the excluded lane
  * counts as asymmetric.
  *
+ * <p>A lane that is excluded itself (it learnt the agreed exclusions, and keeps following the agreement so that it
+ * can be readmitted) decides as the others do: its own vote at every inner node is what the others hold for it (E
+ * in OMH, the default token in OM, in place of what it stored), and its own entry is decided absent (MISSING in OMH,
+ * DEFAULT in OM). Its tree then holds, at every node, what a healthy lane's holds, and it decides the same vector.
+ *
  * <p>Footprint: a word ({@code long}) and a status ({@code byte}) per tree node and signal, the same again for the
  * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, and index tables fixed at
  * construction (emit lists, accept keys, resolution order: a few int per tree node) so that no per-frame step walks
@@ -154,6 +159,7 @@ public final class EigEngine {
     private final int[] decideRow;
 
     private long excludedMask;
+    private boolean selfExcluded;
     private long frame = -1;
     private int closedRound;
 
@@ -325,8 +331,8 @@ public final class EigEngine {
      *
      * @param frameNumber the frame number (kept for diagnostics only)
      * @param ownWords    K value words; read, not kept
-     * @param ownStatus   K statuses, {@link EntryStatus#VALUE} or {@link EntryStatus#MISSING}; anything else is
-     *                    taken as MISSING
+     * @param ownStatus   K statuses, {@link EntryStatus#VALUE}, {@link EntryStatus#HELD} or
+     *                    {@link EntryStatus#MISSING}; anything else is taken as MISSING
      */
     public void beginFrame(final long frameNumber, final long[] ownWords, final byte[] ownStatus) {
         this.frame = frameNumber;
@@ -334,9 +340,9 @@ public final class EigEngine {
         Arrays.fill(status, 0, count * signals, EMPTY);
         final int base = self * signals;
         for (int signal = 0; signal < signals; signal++) {
-            if (ownStatus[signal] == EntryStatus.VALUE) {
+            if (EntryStatus.isValue(ownStatus[signal])) {
                 words[base + signal] = ownWords[signal];
-                status[base + signal] = EntryStatus.VALUE;
+                status[base + signal] = ownStatus[signal];
             } else {
                 storeMissing(base + signal);
             }
@@ -366,7 +372,7 @@ public final class EigEngine {
             final int sentPath = emitSent[e];
             for (int signal = 0; signal < signals; signal++) {
                 final byte st = status[base + signal];
-                if (st == EntryStatus.VALUE || st == EntryStatus.RELAYED_ERROR) {
+                if (EntryStatus.isWireStatus(st)) {
                     sink.entry(sentPath, signal, words[base + signal], st);
                     emitted++;
                 } else if (token) {
@@ -409,7 +415,7 @@ public final class EigEngine {
                 final byte st = status[base + signal];
                 final long word;
                 final byte sent;
-                if (st == EntryStatus.VALUE || st == EntryStatus.RELAYED_ERROR) {
+                if (EntryStatus.isWireStatus(st)) {
                     word = words[base + signal];
                     sent = st;
                 } else if (token) {
@@ -476,7 +482,7 @@ public final class EigEngine {
      *
      * @param slot  {@code pathIndex * signals + signal} of an entry the caller checked, whose slot is empty
      * @param word  value word or error code
-     * @param st    {@link EntryStatus#VALUE} or {@link EntryStatus#RELAYED_ERROR}
+     * @param st    {@link EntryStatus#VALUE}, {@link EntryStatus#HELD} or {@link EntryStatus#RELAYED_ERROR}
      */
     void storeChecked(final int slot, final long word, final byte st) {
         words[slot] = word;
@@ -517,7 +523,7 @@ public final class EigEngine {
     }
 
     private boolean validStatus(final int round, final long word, final byte st) {
-        if (st == EntryStatus.VALUE) {
+        if (EntryStatus.isValue(st)) {
             return true;
         }
         if (st != EntryStatus.RELAYED_ERROR || original) {
@@ -575,11 +581,13 @@ public final class EigEngine {
         for (int source = 0; source < lanes; source++) {
             final int row = decideRow[source] * signals;
             final int out = source * signals;
+            final boolean absent = source == self && selfExcluded;
             for (int signal = 0; signal < signals; signal++) {
-                final byte st = status[row + signal];
-                if (st == EntryStatus.VALUE) {
+                final byte st = absent ? (hybrid ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR)
+                    : status[row + signal];
+                if (EntryStatus.isValue(st)) {
                     decidedWords[out + signal] = words[row + signal];
-                    decidedStatus[out + signal] = EntryStatus.VALUE;
+                    decidedStatus[out + signal] = st;
                 } else {
                     decidedWords[out + signal] = defaultWord;
                     decidedStatus[out + signal] = st == EntryStatus.MISSING ? EntryStatus.MISSING : EntryStatus.DEFAULT;
@@ -600,7 +608,7 @@ public final class EigEngine {
      * @return true if the node was resolved here
      */
     private boolean resolveUnanimous(final int node, final int firstVote, final int endVote) {
-        if (hybrid || original) {
+        if (hybrid || original || selfExcluded) {
             return false;
         }
         final int own = node * signals;
@@ -630,7 +638,11 @@ public final class EigEngine {
             // This lane is one of the relays: its vote is what it forwarded about the node.
             byte ownStatus = status[own + signal];
             long ownWord = words[own + signal];
-            if (ownStatus == EntryStatus.MISSING && !original) {
+            if (selfExcluded) {
+                // What every other lane holds for this lane's relay: E in OMH, the default token in OM.
+                ownWord = 0;
+                ownStatus = hybrid ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR;
+            } else if (ownStatus == EntryStatus.MISSING && !original) {
                 ownWord = depth;
                 ownStatus = EntryStatus.RELAYED_ERROR;
             }
@@ -734,7 +746,7 @@ public final class EigEngine {
     /**
      * @param source a lane
      * @param signal a signal
-     * @return the decided word: the value for {@link EntryStatus#VALUE}, otherwise
+     * @return the decided word: the value for {@link EntryStatus#VALUE} and {@link EntryStatus#HELD}, otherwise
      *     {@link AgreementConfig#defaultWord()}
      */
     public long decidedWord(final int source, final int signal) {
@@ -744,7 +756,8 @@ public final class EigEngine {
     /**
      * @param source a lane
      * @param signal a signal
-     * @return {@link EntryStatus#VALUE}, {@link EntryStatus#MISSING} (decided E: the source is benign) or
+     * @return {@link EntryStatus#VALUE}, {@link EntryStatus#HELD} (a value, not a new sample),
+     *     {@link EntryStatus#MISSING} (decided E: the source is benign) or
      *     {@link EntryStatus#DEFAULT} (no majority, or the OM default token)
      */
     public byte decidedStatus(final int source, final int signal) {
@@ -766,8 +779,8 @@ public final class EigEngine {
     /**
      * @param pathIndex tree node
      * @param signal    signal
-     * @return the stored status: VALUE or RELAYED_ERROR as received (or, for node {@code (self)}, this lane's
-     *     own reading: VALUE, or what a missing reading is stored as); -1 while the node's round is open and
+     * @return the stored status: VALUE, HELD or RELAYED_ERROR as received (or, for node {@code (self)}, this
+     *     lane's own reading: VALUE or HELD, or what a missing reading is stored as); -1 while the node's round is open and
      *     nothing has arrived for it; once its round is closed, a node that did not arrive reads as missing:
      *     MISSING in OMH, RELAYED_ERROR with word 0 (the default token) in OM. Nodes on paths through this lane,
      *     which it never receives, follow the same rule: -1 until their round is closed, then missing.
@@ -778,12 +791,15 @@ public final class EigEngine {
 
     /**
      * From now on treats {@code lane} as benign faulty: its entries are refused and its relays are not expected.
-     * Excluding this lane itself has no effect (a lane always uses its own readings).
+     * Excluding this lane itself makes it decide as the other lanes do while it is excluded (see the class
+     * comment).
      *
      * @param lane a lane, 0 to n - 1; others are ignored
      */
     public void excludeLane(final int lane) {
-        if (lane >= 0 && lane < lanes && lane != self) {
+        if (lane == self) {
+            selfExcluded = true;
+        } else if (lane >= 0 && lane < lanes) {
             excludedMask |= 1L << lane;
         }
     }
@@ -794,7 +810,9 @@ public final class EigEngine {
      * @param lane a lane
      */
     public void readmitLane(final int lane) {
-        if (lane >= 0 && lane < lanes) {
+        if (lane == self) {
+            selfExcluded = false;
+        } else if (lane >= 0 && lane < lanes) {
             excludedMask &= ~(1L << lane);
         }
     }
@@ -804,13 +822,13 @@ public final class EigEngine {
      * @return true if the lane is excluded
      */
     public boolean isExcluded(final int lane) {
-        return lane >= 0 && lane < lanes && ((excludedMask >>> lane) & 1L) != 0;
+        return lane >= 0 && lane < lanes && ((excludedMask() >>> lane) & 1L) != 0;
     }
 
     /**
-     * @return the set of excluded lanes, bit i for lane i
+     * @return the set of excluded lanes, bit i for lane i (this lane's own bit when it is excluded itself)
      */
     public long excludedMask() {
-        return excludedMask;
+        return selfExcluded ? excludedMask | 1L << self : excludedMask;
     }
 }

@@ -16,7 +16,7 @@ public interface EntrySink {
      * @param pathIndex the receiver's tree node ({@link EigPaths} index); its last lane is the sender
      * @param signal    signal index, 0 to K - 1
      * @param word      the value word (for {@link EntryStatus#RELAYED_ERROR}, the error code, see {@link EigEngine})
-     * @param status    {@link EntryStatus#VALUE} or {@link EntryStatus#RELAYED_ERROR}
+     * @param status    a wire status ({@link EntryStatus#isWireStatus})
      */
     void entry(int pathIndex, int signal, long word, byte status);
 }

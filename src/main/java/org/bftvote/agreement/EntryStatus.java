@@ -4,8 +4,10 @@ package org.bftvote.agreement;
  * Status codes carried with every value word of the agreement protocol. Plain {@code byte} constants so that the
  * frame path never boxes or allocates.
  *
- * <p>On the wire only {@link #VALUE} and {@link #RELAYED_ERROR} appear. {@link #MISSING} is local (a value that did
- * not arrive, arrived late or was malformed) and {@link #DEFAULT} is a decision outcome.
+ * <p>On the wire only {@link #VALUE}, {@link #HELD} and {@link #RELAYED_ERROR} appear. {@link #MISSING} is local (a
+ * value that did not arrive, arrived late or was malformed) and {@link #DEFAULT} is a decision outcome. {@link #VALUE}
+ * and {@link #HELD} are both values ({@link #isValue}); they differ only in whether the reading is a new sample, and
+ * the agreement treats the pair (word, status) as the value, so freshness is agreed together with the word.
  *
  * <p>The word that travels with {@link #RELAYED_ERROR} is not a reading but a small code, see
  * {@link EigEngine}: in the corrected hybrid algorithm it is the tree depth at which the error was first seen
@@ -20,16 +22,30 @@ public final class EntryStatus {
     public static final byte MISSING = 2;
     /** Decided: no majority, the fixed default value of {@link AgreementConfig#defaultWord()} was used. */
     public static final byte DEFAULT = 3;
+    /**
+     * A valid value that is not a new sample: the sensor behind it has not delivered since the previous frame, so
+     * the word repeats its last sample. Travels and is agreed exactly like {@link #VALUE}.
+     */
+    public static final byte HELD = 4;
 
     private EntryStatus() {
     }
 
     /**
      * @param status a status code
-     * @return true if {@code status} may appear in a message ({@link #VALUE} or {@link #RELAYED_ERROR})
+     * @return true if {@code status} may appear in a message ({@link #VALUE}, {@link #HELD} or
+     *         {@link #RELAYED_ERROR})
      */
     public static boolean isWireStatus(final byte status) {
-        return status == VALUE || status == RELAYED_ERROR;
+        return status == VALUE || status == HELD || status == RELAYED_ERROR;
+    }
+
+    /**
+     * @param status a status code
+     * @return true if {@code status} carries a valid value word ({@link #VALUE} or {@link #HELD})
+     */
+    public static boolean isValue(final byte status) {
+        return status == VALUE || status == HELD;
     }
 
     /**
@@ -46,6 +62,8 @@ public final class EntryStatus {
                 return "MISSING";
             case DEFAULT:
                 return "DEFAULT";
+            case HELD:
+                return "HELD";
             default:
                 return "INVALID(" + status + ")";
         }

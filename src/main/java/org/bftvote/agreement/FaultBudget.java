@@ -16,8 +16,9 @@ import java.util.List;
  *       {@code n > 2a + 2(s + b + k) + m}, and {@code m >= a}. With {@code k = 0}, {@code s = b = 0} and
  *       {@code a = m} this is Lamport's {@code n >= 3m + 1}.</li>
  * </ul>
- * Here {@code k} is the number of lanes excluded with {@link EigEngine#excludeLane(int)}: an excluded lane is
- * treated exactly like a benign faulty one, so it uses one benign slot of the budget.
+ * Here {@code k} is the number of lanes excluded with {@link EigEngine#excludeLane(int)}: an excluded lane's relays
+ * are refused, so as a relay it is treated exactly like a benign faulty one and uses one benign slot of the budget
+ * (its own readings are still agreed, as any source's).
  */
 public final class FaultBudget {
     private final int asymmetric;

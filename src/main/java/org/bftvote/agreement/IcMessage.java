@@ -40,8 +40,8 @@ import java.util.zip.CRC32C;
  *   <li><b>Entry Count</b>: number of entries that follow.</li>
  *   <li><b>Frame Number</b>: the control frame the values belong to.</li>
  *   <li><b>Entry</b>: the receiver's EIG tree node ({@link EigPaths} numbering; its last lane is the sender), the
- *       signal, the status ({@link EntryStatus#VALUE} or {@link EntryStatus#RELAYED_ERROR} only; the local statuses
- *       never travel) and the 64-bit value word.</li>
+ *       signal, the status ({@link EntryStatus#VALUE}, {@link EntryStatus#HELD} or {@link EntryStatus#RELAYED_ERROR}
+ *       only; the local statuses never travel) and the 64-bit value word.</li>
  *   <li><b>CRC-32C</b> (Castagnoli, as {@link CRC32C} computes it) of every byte before it.</li>
  * </ul>
  *

@@ -26,7 +26,8 @@ import org.bftvote.vote.RealVoter;
  *
  * <p>Defaults: voter mid-value select, no range, rate, stale or frozen check, persistence
  * {@code consecutive(3)}, reintegration {@link ReintegrationPolicy#never()}, duplex
- * {@link DuplexPolicy#holdLastGood(int) holdLastGood(0)}. The miscompare threshold has no default and must be given.
+ * {@link DuplexPolicy#holdLastGood(int) holdLastGood(0)}, no status hold. The miscompare threshold has no default and
+ * must be given.
  */
 public final class ChannelConfig {
     /** Largest frame count accepted for the stale limit and frozen detection. */
@@ -44,6 +45,7 @@ public final class ChannelConfig {
     private final PersistencePolicy persistence;
     private final ReintegrationPolicy reintegration;
     private final DuplexPolicy duplex;
+    private final int statusHoldFrames;
 
     private ChannelConfig(final Builder b, final double threshold) {
         this.channelCount = b.channelCount;
@@ -58,6 +60,7 @@ public final class ChannelConfig {
         this.persistence = b.persistence;
         this.reintegration = b.reintegration;
         this.duplex = b.duplex;
+        this.statusHoldFrames = b.statusHoldFrames;
     }
 
     /**
@@ -165,12 +168,20 @@ public final class ChannelConfig {
         return duplex;
     }
 
+    /**
+     * @return frames for which a {@link OutputStatus#NORMAL} output keeps that status while channels that are not
+     *         declared failed are only rejected for a moment; 0 when off.
+     */
+    public int statusHoldFrames() {
+        return statusHoldFrames;
+    }
+
     @Override
     public String toString() {
         return "ChannelConfig{signal=" + signalId + ", channels=" + channelCount + ", range=[" + rangeMin + ", "
             + rangeMax + "], rateLimit=" + rateLimit + ", staleLimit=" + staleLimit + ", frozenFrames="
             + frozenFrames + ", threshold=" + miscompareThreshold + ", persistence=" + persistence
-            + ", reintegration=" + reintegration + ", duplex=" + duplex + "}";
+            + ", reintegration=" + reintegration + ", duplex=" + duplex + ", statusHold=" + statusHoldFrames + "}";
     }
 
     /**
@@ -193,6 +204,7 @@ public final class ChannelConfig {
         private PersistencePolicy persistence = PersistencePolicy.consecutive(3);
         private ReintegrationPolicy reintegration = ReintegrationPolicy.never();
         private DuplexPolicy duplex = DuplexPolicy.holdLastGood(0);
+        private int statusHoldFrames;
 
         private Builder(final int channelCount) {
             this.channelCount = channelCount;
@@ -317,6 +329,22 @@ public final class ChannelConfig {
         }
 
         /**
+         * Holds a {@link OutputStatus#NORMAL} status through short rejections, so that a sensor that drops single
+         * samples does not flap the status: while enough channels are not declared failed to vote normally, an
+         * output that would be {@link OutputStatus#DEGRADED} only because channels failed an input check or
+         * miscompared this frame stays {@code NORMAL} for up to {@code frames} frames in a row (its value is the vote
+         * of the channels available, as without the hold). A longer shortfall, a latched failure, or a frame that
+         * votes no value reports what the vote gives.
+         *
+         * @param frames 0 (off, the default) to {@link #MAX_FRAMES}
+         * @return this builder
+         */
+        public Builder statusHold(final int frames) {
+            this.statusHoldFrames = frames;
+            return this;
+        }
+
+        /**
          * @return the checked configuration
          * @throws InvalidConfigException naming the first parameter out of bounds, its value and the bound
          */
@@ -343,6 +371,7 @@ public final class ChannelConfig {
             if (frozenFrames != 0) {
                 Require.inRange("frozenDetection.frames", frozenFrames, 1, MAX_FRAMES);
             }
+            Require.inRange("statusHold", statusHoldFrames, 0, MAX_FRAMES);
             final double absolute = checkedThreshold();
             Require.notNull("persistence", persistence);
             Require.notNull("reintegration", reintegration);

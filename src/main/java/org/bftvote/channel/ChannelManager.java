@@ -41,7 +41,17 @@ import org.bftvote.vote.VoteStatus;
  *       consecutive good frames if its reason is readmitted and it has readmissions left.</li>
  *   <li><b>Degradation</b>: the {@link RedundancyLevel} follows the number of channels not declared failed.</li>
  * </ol>
- * Events go to the {@link ChannelEventListener} on transitions only.
+ * Events go to the {@link ChannelEventListener} on transitions only. With a
+ * {@linkplain ChannelConfig.Builder#statusHold(int) status hold}, a {@code NORMAL} output stays {@code NORMAL}
+ * through short rejections of channels that are not declared failed.
+ *
+ * <h2>State</h2>
+ * Everything that carries over from one frame to the next (failures and their reasons, persistence counters, good
+ * runs, readmission counts, stale and frozen counts, each channel's previous valid value, its frame and its bit
+ * pattern, the last good vote and its hold, the last status) is bounded by the configuration (every counter
+ * saturates at the largest value its comparison can use, so saturating changes no decision) and can be read and
+ * replaced whole as {@link #stateWords()} 64-bit words ({@link #writeState}, {@link #readState}): what a lane
+ * pipeline needs to take the state the other lanes agree on. Any words read give a valid state.
  *
  * <h2>Guarantees</h2>
  * With mid-value select and at most f faulty channels among at least 2f + 1 available ones, the output lies within
@@ -86,6 +96,10 @@ public final class ChannelManager {
     private final boolean watchesFailed;
     private final int maxHoldFrames;
     private final boolean selectByPriority;
+    private final int statusHoldFrames;
+    private final int staleCap;
+    private final int goodRunCap;
+    private final int stateWordsPerChannel;
 
     private final ExclusionReason[] frameReason;
     private final ExclusionReason[] failureReason;
@@ -107,6 +121,8 @@ public final class ChannelManager {
     private OutputStatus lastStatus;
     private double lastGood;
     private int holdFrames;
+    // Frames in a row the status hold has kept NORMAL (0 when not holding).
+    private int statusHeld;
     // True iff the manager is in the steady state of isSteady apart from this frame's masks; kept up to date by every
     // method that changes what it depends on (the quiet frame changes none of it), so the frame tests one field.
     private boolean steady;
@@ -152,6 +168,12 @@ public final class ChannelManager {
         this.watchesFailed = !reintegration.isNever();
         this.maxHoldFrames = config.duplex().maxHoldFrames();
         this.selectByPriority = config.duplex().isSelectByPriority();
+        this.statusHoldFrames = config.statusHoldFrames();
+        // The largest counts any comparison distinguishes: a stale count only matters above the limit, a good run only
+        // up to the frames readmission needs, a frozen count up to the frames that declare a channel frozen.
+        this.staleCap = Math.min(staleLimit, ChannelConfig.MAX_FRAMES) + 1;
+        this.goodRunCap = reintegration.goodFrames();
+        this.stateWordsPerChannel = frozenWatch ? 5 : 4;
         this.frameReason = new ExclusionReason[n];
         this.failureReason = new ExclusionReason[n];
         this.lastValid = new double[n];
@@ -205,6 +227,7 @@ public final class ChannelManager {
             && hasLastValid == all
             && (!frozenWatch || hasBits == all)
             && lastStatus == OutputStatus.NORMAL
+            && statusHeld == 0
             && level == fullLevel;
     }
 
@@ -497,6 +520,7 @@ public final class ChannelManager {
         }
 
         final long miscompares = judge(frame, values, pass, failedAtStart, reference, condemning, agreeingPair);
+        status = held(status);
 
         final RedundancyLevel newLevel = RedundancyLevel.of(n - Long.bitCount(failedMask));
         if (newLevel != level) {
@@ -513,6 +537,21 @@ public final class ChannelManager {
         for (int i = 0; i < n; i++) {
             out.reasons(i, frameReason[i], failureReason[i]);
         }
+        return status;
+    }
+
+    /**
+     * The status hold: a {@code DEGRADED} frame right after {@code NORMAL} ones reports {@code NORMAL} while at least
+     * three channels are not declared failed (so the shortfall comes from this frame's rejections only) and the hold
+     * has lasted fewer than its frames; anything else reports the vote's status and ends the hold.
+     */
+    private OutputStatus held(final OutputStatus status) {
+        if (status == OutputStatus.DEGRADED && lastStatus == OutputStatus.NORMAL && statusHeld < statusHoldFrames
+            && n - Long.bitCount(failedMask) >= 3) {
+            statusHeld++;
+            return OutputStatus.NORMAL;
+        }
+        statusHeld = 0;
         return status;
     }
 
@@ -535,7 +574,7 @@ public final class ChannelManager {
             final boolean fresh = (freshMask & bit) != 0;
             if (fresh) {
                 staleCount[i] = 0;
-            } else if (staleCount[i] < Integer.MAX_VALUE) {
+            } else if (staleCount[i] < staleCap) {
                 staleCount[i]++;
             }
             final ExclusionReason reason;
@@ -612,7 +651,9 @@ public final class ChannelManager {
             final long bit = 1L << i;
             same &= same - 1L;
             if ((healthyMoved & ~bit) != 0) {
-                frozenCount[i]++;
+                if (frozenCount[i] < frozenFrames) {
+                    frozenCount[i]++;
+                }
                 if (frozenCount[i] >= frozenFrames && (failedMask & bit) == 0) {
                     fail(frame, i, ExclusionReason.FROZEN);
                 }
@@ -667,7 +708,7 @@ public final class ChannelManager {
         final double reference,
         final boolean haveReference) {
         if ((pass & (1L << i)) != 0 && haveReference && Math.abs(values[i] - reference) <= threshold) {
-            if (goodRun[i] < Integer.MAX_VALUE) {
+            if (goodRun[i] < goodRunCap) {
                 goodRun[i]++;
             }
         } else {
@@ -732,6 +773,7 @@ public final class ChannelManager {
         lastStatus = OutputStatus.INVALID;
         lastGood = Double.NaN;
         holdFrames = 0;
+        statusHeld = 0;
         steady = isSteady();
     }
 
@@ -754,6 +796,157 @@ public final class ChannelManager {
         staleCount[channel] = 0;
         reintegrations[channel] = 0;
         steady = isSteady();
+    }
+
+    // ---- state as words ---------------------------------------------------------------------------------------
+
+    /*
+     * Layout, per channel i (stateWordsPerChannel words from i * stateWordsPerChannel), then two words for the
+     * manager. Counters take 20 bits each: every one is at most 1,000,001 (ChannelConfig.MAX_FRAMES + 1,
+     * PersistencePolicy.MAX_LEVEL, ReintegrationPolicy.MAX_COUNT, DuplexPolicy.MAX_HOLD_FRAMES) < 2^20.
+     *   word 0  bits 0-19 persistence level, 20-39 good run, 40-59 stale count, 60 failed, 61 has a previous valid
+     *           value, 62 has a previous bit pattern
+     *   word 1  bits 0-19 frozen count, 20-39 readmissions, 40-44 failure reason (ordinal)
+     *   word 2  previous valid value (raw IEEE bits)
+     *   word 3  frame of the previous valid value
+     *   word 4  previous bit pattern (only with frozen detection)
+     *   manager word 0  last good vote (raw IEEE bits)
+     *   manager word 1  bits 0-19 hold frames, 20-39 status-hold frames, 40-42 last status (ordinal)
+     */
+    private static final int COUNTER_BITS = 20;
+    private static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
+    private static final int MANAGER_WORDS = 2;
+    private static final ExclusionReason[] REASONS = ExclusionReason.values();
+    private static final OutputStatus[] STATUSES = OutputStatus.values();
+
+    /**
+     * @return how many 64-bit words {@link #writeState} writes and {@link #readState} reads: fixed by the
+     *         configuration (4 or 5 per channel, with frozen detection the fifth, plus 2)
+     */
+    public int stateWords() {
+        return n * stateWordsPerChannel + MANAGER_WORDS;
+    }
+
+    /**
+     * Writes the whole state that carries over between frames. Two managers with the same configuration whose
+     * words are equal decide every later frame alike from the same inputs. Allocation-free; changes nothing.
+     *
+     * @param dst    destination
+     * @param offset where the {@link #stateWords()} words start
+     */
+    public void writeState(final long[] dst, final int offset) {
+        for (int i = 0; i < n; i++) {
+            final int at = offset + i * stateWordsPerChannel;
+            dst[at] = countersWord(i);
+            dst[at + 1] = historyWord(i);
+            dst[at + 2] = Double.doubleToRawLongBits(lastValid[i]);
+            dst[at + 3] = lastValidFrame(i);
+            if (frozenWatch) {
+                dst[at + 4] = lastBits[i];
+            }
+        }
+        final int at = offset + n * stateWordsPerChannel;
+        dst[at] = Double.doubleToRawLongBits(lastGood);
+        dst[at + 1] = holdWord();
+    }
+
+    /**
+     * Adds the words {@link #writeState} writes, in the same order, to a digest, without writing them anywhere: two
+     * managers with the same configuration and the same state add the same words. Allocation-free; changes nothing.
+     *
+     * @param digest the digest to add to
+     */
+    public void addStateTo(final StateDigest digest) {
+        for (int i = 0; i < n; i++) {
+            digest.add(countersWord(i));
+            digest.add(historyWord(i));
+            digest.add(lastValid[i]);
+            digest.add(lastValidFrame(i));
+            if (frozenWatch) {
+                digest.add(lastBits[i]);
+            }
+        }
+        digest.add(lastGood);
+        digest.add(holdWord());
+    }
+
+    private long countersWord(final int i) {
+        final long bit = 1L << i;
+        return counters.level(i) | (long) goodRun[i] << 20 | (long) staleCount[i] << 40
+            | ((failedMask & bit) != 0 ? 1L << 60 : 0L) | ((hasLastValid & bit) != 0 ? 1L << 61 : 0L)
+            | ((hasBits & bit) != 0 ? 1L << 62 : 0L);
+    }
+
+    private long historyWord(final int i) {
+        return frozenCount[i] | (long) reintegrations[i] << 20 | (long) failureReason[i].ordinal() << 40;
+    }
+
+    /** A settled manager keeps every channel's previous valid frame in settledFrame only. */
+    private long lastValidFrame(final int i) {
+        return settled ? settledFrame : lastValidFrame[i];
+    }
+
+    private long holdWord() {
+        return holdFrames | (long) statusHeld << 20 | (long) lastStatus.ordinal() << 40;
+    }
+
+    /**
+     * Replaces the whole state with words written by {@link #writeState} of a manager with the same configuration
+     * (what a lane pipeline does when it takes the state the lanes agree on). Any words give a valid state: each
+     * counter is clamped to its range, an unknown reason or status is taken as the nearest valid one (a failed
+     * channel always has a reason), and a channel's flags are kept only where the configuration uses them. Fires no
+     * event; the next {@link #update} reports transitions against the state read. Allocation-free.
+     *
+     * @param src    source
+     * @param offset where the {@link #stateWords()} words start
+     */
+    public void readState(final long[] src, final int offset) {
+        failedMask = 0L;
+        hasLastValid = 0L;
+        hasBits = 0L;
+        for (int i = 0; i < n; i++) {
+            readChannelState(i, src, offset + i * stateWordsPerChannel);
+        }
+        final int at = offset + n * stateWordsPerChannel;
+        lastGood = Double.longBitsToDouble(src[at]);
+        holdFrames = clamp(src[at + 1], maxHoldFrames);
+        statusHeld = clamp(src[at + 1] >>> 20, statusHoldFrames);
+        lastStatus = STATUSES[Math.min((int) (src[at + 1] >>> 40 & 0x7L), OutputStatus.INVALID.ordinal())];
+        settled = false;
+        level = RedundancyLevel.of(n - Long.bitCount(failedMask));
+        steady = isSteady();
+    }
+
+    private void readChannelState(final int i, final long[] src, final int at) {
+        final long bit = 1L << i;
+        final long w0 = src[at];
+        final long w1 = src[at + 1];
+        counters.restore(i, clamp(w0, counters.policy().tripLevel()));
+        goodRun[i] = clamp(w0 >>> 20, goodRunCap);
+        staleCount[i] = clamp(w0 >>> 40, staleCap);
+        frozenCount[i] = clamp(w1, frozenFrames);
+        reintegrations[i] = clamp(w1 >>> 20, reintegration.maxTimes());
+        final boolean failed = (w0 & 1L << 60) != 0;
+        final int reason = (int) (w1 >>> 40 & 0x1FL);
+        final ExclusionReason read = reason < REASONS.length ? REASONS[reason] : ExclusionReason.NONE;
+        failureReason[i] = !failed ? ExclusionReason.NONE
+            : read == ExclusionReason.NONE ? ExclusionReason.MISCOMPARE : read;
+        if (failed) {
+            failedMask |= bit;
+        }
+        if ((w0 & 1L << 61) != 0) {
+            hasLastValid |= bit;
+        }
+        if (frozenWatch && (w0 & 1L << 62) != 0) {
+            hasBits |= bit;
+        }
+        lastValid[i] = Double.longBitsToDouble(src[at + 2]);
+        lastValidFrame[i] = src[at + 3];
+        lastBits[i] = frozenWatch ? src[at + 4] : 0L;
+    }
+
+    private static int clamp(final long field, final int max) {
+        return (int) Math.min(field & COUNTER_MASK, max);
     }
 
     /**

@@ -20,6 +20,7 @@ public final class ChannelOutput {
     private long frame;
     private double value = Double.NaN;
     private OutputStatus status = OutputStatus.INVALID;
+    private OutputStatus voteStatus = OutputStatus.INVALID;
     private RedundancyLevel level = RedundancyLevel.NONE;
     private long healthyMask;
     private long failedMask;
@@ -74,10 +75,37 @@ public final class ChannelOutput {
     }
 
     /**
-     * @return the quality of {@link #value()}.
+     * @return the quality of {@link #value()}: the vote's status, or {@link OutputStatus#DIVERGED} /
+     *         {@link OutputStatus#SYNCING} if a lane pipeline {@linkplain #markNotCongruent marked} it.
      */
     public OutputStatus status() {
         return status;
+    }
+
+    /**
+     * @return the vote's own status ({@link OutputStatus#NORMAL}, {@link OutputStatus#DEGRADED},
+     *         {@link OutputStatus#NO_MAJORITY} or {@link OutputStatus#INVALID}), before any congruence mark.
+     */
+    public OutputStatus voteStatus() {
+        return voteStatus;
+    }
+
+    /**
+     * Marks this frame's output as not congruent with the other lanes' (what a lane pipeline does when its lane's
+     * state is known to differ or is being synchronised): the status becomes {@code mark} unless the output has no
+     * value, which stays {@link OutputStatus#INVALID}. The value and {@link #voteStatus()} are unchanged; the next
+     * fill by the manager clears the mark.
+     *
+     * @param mark {@link OutputStatus#DIVERGED} or {@link OutputStatus#SYNCING}
+     * @throws IllegalArgumentException if {@code mark} is another status (a programming error)
+     */
+    public void markNotCongruent(final OutputStatus mark) {
+        if (mark.isCongruent()) {
+            throw new IllegalArgumentException("mark must be DIVERGED or SYNCING, not " + mark);
+        }
+        if (voteStatus.hasValue() && status != mark) {
+            status = mark;
+        }
     }
 
     /**
@@ -184,6 +212,9 @@ public final class ChannelOutput {
         // References are written only on a change (see reasons()).
         if (this.status != status) {
             this.status = status;
+        }
+        if (this.voteStatus != status) {
+            this.voteStatus = status;
         }
         if (this.level != level) {
             this.level = level;

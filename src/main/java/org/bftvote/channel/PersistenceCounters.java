@@ -71,6 +71,16 @@ public final class PersistenceCounters {
     }
 
     /**
+     * Sets one channel's counter, clamped to 0 .. the trip level (for a caller that takes a state agreed elsewhere).
+     *
+     * @param channel channel index
+     * @param value   the level
+     */
+    public void restore(final int channel, final int value) {
+        level[channel] = Math.max(0, Math.min(value, policy.tripLevel()));
+    }
+
+    /**
      * Clears every counter to 0.
      */
     public void reset() {

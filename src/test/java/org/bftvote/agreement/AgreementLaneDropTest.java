@@ -119,10 +119,37 @@ class AgreementLaneDropTest {
     }
 
     @Test
-    void excludedSender() {
+    void excludedSenderIsHeardInRoundOneButNotUsed() {
         receiver.excludeLane(1);
-        assertDropped(DropReason.EXCLUDED_SENDER, 1, length);
+        lanes[1].addEvidence(0);
+        assertEquals(AgreementLane.ACCEPTED, receiver.onMessage(1, message, 0, length), "round 1 is heard");
+        assertEquals(1L << 1, receiver.receivedMask());
+        assertEquals(0, receiver.dropCounters().total());
         assertSenderMissingAfterFrame();
+        assertEquals(0, receiver.missingMask() & 1L << 1, "heard in round 1, and nothing else is expected of it");
+        assertEquals(0, receiver.malformedMask());
+    }
+
+    @Test
+    void excludedSenderRelaysAreDroppedAndAreNoEvidence() {
+        receiver.excludeLane(1);
+        assertEquals(AgreementLane.ACCEPTED, receiver.onMessage(1, message, 0, length));
+        for (final AgreementLane lane : lanes) {
+            lane.closeRound(1);
+        }
+        length = lanes[1].encodeRound(2, 0, message, 0);
+        assertTrue(length > 0, "an excluded lane still sends its relays");
+        assertDropped(DropReason.EXCLUDED_SENDER, 1, length);
+        assertEquals(0, receiver.malformedMask(), "no evidence");
+        assertSenderMissingAfterFrame();
+    }
+
+    @Test
+    void excludedSenderMissingInRoundOneIsEvidence() {
+        receiver.excludeLane(1);
+        assertSenderMissingAfterFrame();
+        assertEquals(1L << 1, receiver.missingMask() & 1L << 1, "round 1 is still expected of it");
+        assertEquals(1L << 1, receiver.localAccusations() & 1L << 1);
     }
 
     @Test
@@ -264,7 +291,7 @@ class AgreementLaneDropTest {
         assertEquals(AgreementLane.ROUNDS_NOT_CLOSED, receiver.decide());
         assertEquals(AgreementLane.ROUND_NOT_OPEN, receiver.closeRound(2));
         receiver.excludeLane(1);
-        assertEquals(AgreementLane.PEER_EXCLUDED, receiver.encodeRound(1, 1, message, 0));
+        assertTrue(receiver.encodeRound(1, 1, message, 0) > 0, "an excluded peer still gets its messages");
         assertEquals(AgreementLane.OK, receiver.closeRound(1));
         assertEquals(AgreementLane.OK, receiver.closeRound(2));
         assertEquals(AgreementLane.OK, receiver.decide());

@@ -1,6 +1,8 @@
 package org.bftvote.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.zip.CRC32C;
 
@@ -67,21 +69,52 @@ class DiagnosisTest {
     }
 
     @Test
-    void aSilentLaneIsExcludedEverywhereAtTheSameFrameAndStaysExcluded() {
+    void aSilentLaneIsExcludedEverywhereAtTheSameFrameAndStaysExcludedWithoutReadmission() {
         final ByteAdversary adversary = new ByteAdversary(4, 1);
-        final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, SIGNALS),
-            adversary);
+        final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.configBuilder(4, 1, SIGNALS)
+            .readmission(ReadmissionPolicy.never()).build(), adversary);
         run(system, 0, 10);
         adversary.control(2, Behaviour.SILENT);
         run(system, 10, 20);
         adversary.control(2, Behaviour.HONEST);
-        run(system, 20, 200);
+        run(system, 20, 300);
         for (final int lane : new int[] {0, 1, 3}) {
             final LanePipeline pipeline = system.pipeline(lane);
             assertEquals(1L << 2, pipeline.excludedMask(), "latched, lane " + lane);
             // Evidence at 10, agreed at 11, accused 11, 12, 13: consecutive(3) trips at 13.
             assertEquals(13, pipeline.exclusionFrame(2), "lane " + lane);
-            assertEquals(0, pipeline.lane().missingMask(), "an excluded lane is no longer expected, lane " + lane);
+            assertEquals(0, pipeline.lane().missingMask(), "heard again in round 1, lane " + lane);
+        }
+    }
+
+    @Test
+    void aLaneSilentForAWhileIsReadmittedEverywhereAtTheSameFrameAfterItsCleanFrames() {
+        final ByteAdversary adversary = new ByteAdversary(4, 1);
+        final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.configBuilder(4, 1, SIGNALS)
+            .readmission(ReadmissionPolicy.afterCleanFrames(100, 3)).build(), adversary);
+        run(system, 0, 10);
+        adversary.control(2, Behaviour.SILENT);
+        run(system, 10, 20);
+        adversary.control(2, Behaviour.HONEST);
+        final int bound = system.pipeline(0).recoveryBoundFrames();
+        long readmittedAt = -1;
+        for (long frame = 20; frame < 20 + bound + 100 + 10 && readmittedAt < 0; frame++) {
+            run(system, frame, frame + 1);
+            if (system.pipeline(0).excludedMask() == 0) {
+                readmittedAt = frame;
+            }
+            for (int lane = 1; lane < 4; lane++) {
+                assertEquals(system.pipeline(0).excludedMask(), system.pipeline(lane).excludedMask(),
+                    "the same exclusions on every lane at frame " + frame + ", lane " + lane);
+            }
+        }
+        // Back in step, the lane takes the agreed state within the recovery bound, then needs 100 clean frames.
+        assertTrue(readmittedAt > 120 && readmittedAt <= 20 + bound + 100 + 1, "readmitted at " + readmittedAt);
+        for (int lane = 0; lane < 4; lane++) {
+            assertEquals(1, system.pipeline(lane).readmissionCount(2), "lane " + lane);
+            assertEquals(LanePipeline.NOT_EXCLUDED, system.pipeline(lane).exclusionFrame(2), "lane " + lane);
+            assertFalse(system.pipeline(lane).isSyncing(), "lane " + lane);
+            assertEquals(system.pipeline(0).output(0).value(), system.pipeline(lane).output(0).value());
         }
     }
 

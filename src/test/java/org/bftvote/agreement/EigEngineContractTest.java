@@ -167,9 +167,8 @@ class EigEngineContractTest {
         final AgreementConfig config = Scenario.om(4, 1, 1);
         final EigEngine engine = new EigEngine(config, 0);
         engine.excludeLane(2);
-        engine.excludeLane(0);
         assertTrue(engine.isExcluded(2));
-        assertFalse(engine.isExcluded(0), "a lane never excludes itself");
+        assertFalse(engine.isExcluded(0));
         assertEquals(1L << 2, engine.excludedMask());
         engine.beginFrame(0, new long[] {1}, new byte[] {EntryStatus.VALUE});
         assertFalse(engine.accept(1, 2, 2, 0, 7, EntryStatus.VALUE));
@@ -180,6 +179,30 @@ class EigEngineContractTest {
         assertEquals(EntryStatus.VALUE, engine.decidedStatus(0, 0));
         engine.readmitLane(2);
         assertFalse(engine.isExcluded(2));
+    }
+
+    @Test
+    void aLaneExcludedItselfDecidesItsOwnEntryAbsentAsTheOthersDo() {
+        for (final AgreementConfig config : new AgreementConfig[] {Scenario.om(4, 1, 1), Scenario.omh(5, 1, 1, 1, 0, 1)}) {
+            final EigEngine engine = new EigEngine(config, 0);
+            engine.excludeLane(0);
+            assertTrue(engine.isExcluded(0));
+            assertEquals(1L, engine.excludedMask());
+            engine.beginFrame(0, new long[] {1}, new byte[] {EntryStatus.VALUE});
+            engine.closeRound(1);
+            engine.closeRound(2);
+            engine.decide();
+            final byte absent = config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED
+                ? EntryStatus.MISSING : EntryStatus.DEFAULT;
+            assertEquals(absent, engine.decidedStatus(0, 0), config.toString());
+            engine.readmitLane(0);
+            assertFalse(engine.isExcluded(0));
+            engine.beginFrame(1, new long[] {1}, new byte[] {EntryStatus.VALUE});
+            engine.closeRound(1);
+            engine.closeRound(2);
+            engine.decide();
+            assertEquals(EntryStatus.VALUE, engine.decidedStatus(0, 0), "readmitted: its own reading again");
+        }
     }
 
     @Test

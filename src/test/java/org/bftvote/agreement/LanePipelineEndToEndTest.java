@@ -27,10 +27,12 @@ class LanePipelineEndToEndTest {
     private static final long SEED = 0xE2EL;
 
     static PipelineConfig config(final int lanes, final int m, final int signals) {
-        return PipelineConfig.builder(
-                AgreementConfig.builder(lanes, m, PipelineConfig.agreementSignals(signals)).omClassic().build())
-            .allSignals(ChannelConfig.builder(lanes).miscompareThreshold(0.5).build())
-            .build();
+        return configBuilder(lanes, m, signals).build();
+    }
+
+    static PipelineConfig.Builder configBuilder(final int lanes, final int m, final int signals) {
+        return PipelineConfig.builder(lanes, m, signals)
+            .allSignals(ChannelConfig.builder(lanes).miscompareThreshold(0.5).build());
     }
 
     /** Fills each lane's reading of each signal: a slow sine per signal plus independent noise per lane. */

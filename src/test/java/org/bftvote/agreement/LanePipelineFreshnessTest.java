@@ -35,8 +35,7 @@ class LanePipelineFreshnessTest {
     private static final int FRAMES = 600;
 
     private static PipelineConfig config() {
-        return PipelineConfig.builder(
-                AgreementConfig.builder(LANES, 1, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build())
+        return PipelineConfig.builder(LANES, 1, SIGNALS)
             .allSignals(ChannelConfig.builder(LANES).miscompareThreshold(0.5).staleLimit(STALE_LIMIT).build())
             .build();
     }
@@ -109,8 +108,7 @@ class LanePipelineFreshnessTest {
 
     @Test
     void theThreeArgumentFormCountsEveryValidReadingAsFresh() {
-        final PipelineConfig config = PipelineConfig.builder(
-                AgreementConfig.builder(LANES, 1, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build())
+        final PipelineConfig config = PipelineConfig.builder(LANES, 1, SIGNALS)
             .allSignals(ChannelConfig.builder(LANES).miscompareThreshold(0.5).staleLimit(0).build())
             .build();
         final PipelineCluster system = new PipelineCluster(config, MessageInterceptor.PASS);
@@ -147,8 +145,7 @@ class LanePipelineFreshnessTest {
         final int liar = 3;
         final long liesFrom = random.nextInt(20, 60);
         final FreshnessLiar adversary = new FreshnessLiar(liar, SIGNALS, liesFrom, random.nextLong());
-        final PipelineConfig config = PipelineConfig.builder(
-                AgreementConfig.builder(LANES, 1, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build())
+        final PipelineConfig config = PipelineConfig.builder(LANES, 1, SIGNALS)
             .allSignals(ChannelConfig.builder(LANES).miscompareThreshold(0.5).staleLimit(1).build())
             .build();
         final PipelineCluster system = new PipelineCluster(config, adversary);

@@ -3,7 +3,6 @@ package org.bftvote.bench;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.bftvote.agreement.AgreementConfig;
 import org.bftvote.agreement.PipelineConfig;
 import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
@@ -47,22 +46,22 @@ public class AgreementFrameBenchmark {
     /** Builds the lanes and a ring of noisy readings. */
     @Setup
     public void setUp() {
-        final AgreementConfig agreement;
+        final PipelineConfig.Builder builder;
         switch (setup) {
             case "OM2_N7":
-                agreement = AgreementConfig.builder(7, 2, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build();
+                builder = PipelineConfig.builder(7, 2, SIGNALS);
                 break;
             case "OMH1_N5":
-                agreement = AgreementConfig.builder(5, 1, PipelineConfig.agreementSignals(SIGNALS))
-                    .hybrid(1, 0, 1).build();
+                builder = PipelineConfig.builder(5, 1, SIGNALS).hybrid(1, 0, 1);
                 break;
             default:
-                agreement = AgreementConfig.builder(4, 1, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build();
+                builder = PipelineConfig.builder(4, 1, SIGNALS);
                 break;
         }
-        final int n = agreement.lanes();
-        system = new PipelineCluster(PipelineConfig.builder(agreement)
-            .allSignals(ChannelConfig.builder(n).miscompareThreshold(0.5).build()).build(), MessageInterceptor.PASS);
+        final PipelineConfig config = builder.allSignals(ChannelConfig.builder(lanes()).miscompareThreshold(0.5).build())
+            .build();
+        final int n = config.lanes();
+        system = new PipelineCluster(config, MessageInterceptor.PASS);
         final SplittableRandom random = new SplittableRandom(42);
         ring = new double[RING][n][SIGNALS];
         for (int f = 0; f < RING; f++) {
@@ -75,6 +74,10 @@ public class AgreementFrameBenchmark {
         }
         valid = new long[n];
         java.util.Arrays.fill(valid, -1L);
+    }
+
+    private int lanes() {
+        return "OM2_N7".equals(setup) ? 7 : "OMH1_N5".equals(setup) ? 5 : 4;
     }
 
     /**

@@ -21,10 +21,11 @@ class TrafficTest {
     @CsvSource({"4, 1, 0, 8, 6, 1278", "7, 2, 0, 8, 18, 20604", "5, 1, 1, 8, 8, 2224"})
     void perLaneTrafficMatchesTheClosedForm(final int n, final int m, final int hybrid, final int k,
                                             final long messages, final long bytes) {
-        final AgreementConfig agreement = hybrid == 1
-            ? AgreementConfig.builder(n, m, PipelineConfig.agreementSignals(k)).hybrid(1, 0, 1).build()
-            : AgreementConfig.builder(n, m, PipelineConfig.agreementSignals(k)).omClassic().build();
-        final PipelineConfig config = PipelineConfig.builder(agreement)
+        final PipelineConfig.Builder builder = PipelineConfig.builder(n, m, k);
+        if (hybrid == 1) {
+            builder.hybrid(1, 0, 1);
+        }
+        final PipelineConfig config = builder
             .allSignals(ChannelConfig.builder(n).miscompareThreshold(1.0).build())
             .build();
         final PipelineCluster system = new PipelineCluster(config, MessageInterceptor.PASS);

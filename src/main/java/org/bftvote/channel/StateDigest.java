@@ -1,0 +1,53 @@
+package org.bftvote.channel;
+
+/**
+ * A digest of 64-bit words, for telling at a glance whether two lanes hold the same state: each word is multiplied
+ * by its own odd constant, the products summed (so it costs one multiply-add a word and a word's change always
+ * changes the sum), and the sum mixed at the end (the finaliser of SplitMix64, so every output bit depends on every
+ * input bit). Two different word sequences of the same length give the same 31-bit digest with probability about
+ * 2^-31. Not cryptographic: it detects divergence, it does not resist forgery (a faulty lane can send any digest).
+ * Allocation-free; use one instance per thread.
+ *
+ * <p>A {@link ChannelManager} adds its whole state ({@link ChannelManager#addStateTo}) and a lane pipeline adds its
+ * own, so that two lanes compare everything that decides their outputs in one 64-bit word.
+ */
+public final class StateDigest {
+    private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
+
+    private long sum;
+    private long index;
+
+    /** An empty digest. */
+    public StateDigest() {
+        // Nothing added yet.
+    }
+
+    /** Starts a new digest. */
+    public void reset() {
+        sum = 0;
+        index = 0;
+    }
+
+    /**
+     * @param word the next word
+     */
+    public void add(final long word) {
+        index++;
+        sum += word * (index * GOLDEN | 1L);
+    }
+
+    /**
+     * @param value the next value, by its raw IEEE bits (so -0.0 and 0.0, or two NaNs, count as different)
+     */
+    public void add(final double value) {
+        add(Double.doubleToRawLongBits(value));
+    }
+
+    /** @return the digest of the words added since {@link #reset()} */
+    public long value() {
+        long z = sum + index * GOLDEN;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
+    }
+}
