@@ -818,9 +818,13 @@ public final class AgreementLane {
     }
 
     /**
-     * The rule of {@link #frameHint()}: among the frames the peers' well-formed messages named this frame, the one
-     * named by the most links (ties: the later frame), if at least f + 1 links named it and more than are in step
-     * with this lane (this lane counted), or as many and it is later than this lane's frame.
+     * The rule of {@link #frameHint()}. First, joining the most: among the frames the peers' well-formed messages
+     * named this frame, the one named by the most links (ties: the later frame), if at least f + 1 links named it
+     * and more than are in step with this lane (this lane counted), or as many and it is later than this lane's
+     * frame. Otherwise, when no peer is in step with this lane at all, catching up: the (f + 1)-th latest frame the
+     * peers named, if later than this lane's; at least one lane within the fault budget is on that frame or a later
+     * one, so faulty lanes alone cannot push a lane ahead of every healthy one, and lanes that are each on a frame of
+     * their own fall in step.
      */
     private long computeFrameHint() {
         // A link that also delivered an accepted message is in step (its other-frame message was a stray one).
@@ -841,8 +845,36 @@ public final class AgreementLane {
                 bestCount = count;
             }
         }
-        final boolean moves = bestCount >= accuserThreshold
-            && (bestCount > inStep || (bestCount == inStep && best > frame));
-        return moves ? best : NO_FRAME_HINT;
+        if (bestCount >= accuserThreshold && (bestCount > inStep || (bestCount == inStep && best > frame))) {
+            return best;
+        }
+        if (inStepLinks == 0 && Long.bitCount(elsewhere) >= accuserThreshold) {
+            final long latest = latestButF(elsewhere);
+            return latest > frame ? latest : NO_FRAME_HINT;
+        }
+        return NO_FRAME_HINT;
+    }
+
+    /** The (f + 1)-th latest of the frames the given links named (each link counted once). */
+    private long latestButF(final long links) {
+        long bound = Long.MAX_VALUE;
+        long value = NO_FRAME_HINT;
+        int counted = 0;
+        while (counted < accuserThreshold) {
+            value = NO_FRAME_HINT;
+            int ties = 0;
+            for (long rest = links; rest != 0; rest &= rest - 1) {
+                final long f = otherFrame[Long.numberOfTrailingZeros(rest)];
+                if (f < bound && f > value) {
+                    value = f;
+                    ties = 1;
+                } else if (f == value) {
+                    ties++;
+                }
+            }
+            counted += ties;
+            bound = value;
+        }
+        return value;
     }
 }

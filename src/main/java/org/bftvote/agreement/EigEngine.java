@@ -64,17 +64,20 @@ import java.util.Arrays;
  * modelled in SAL by Rushby (and GaloisInc, {@code om1_cal.sal}).
  *
  * <h2>Excluded lanes</h2>
- * After {@link #excludeLane(int)} every entry from that lane is ignored, so it is treated as benign: its entries
- * become E (OMH) or the default token (OM), and its relays are no longer expected. In OMH each excluded lane uses
- * one benign slot of the budget ({@code n - k > 2a + 2s + b + m}); in OM a default at every lane is a symmetric
- * fault ({@code n > 2a + 2(s + b + k) + m}), see {@link AgreementConfig#budgetsAfterExcluding(int)}. All healthy
- * lanes must exclude the same lanes from the same frame on (from an agreed diagnosis); otherwise the excluded lane
- * counts as asymmetric.
+ * After {@link #excludeLane(int)} every entry from that lane is ignored. In OM every node on a path through it holds
+ * E once its round is closed, whatever arrived for it, and every majority drops E (where an entry that is merely
+ * missing counts as the default token): all healthy lanes drop the same nodes, so the tree is the one of the lanes
+ * left. In OMH such nodes follow the algorithm's own rules for a silent lane (E, relayed as R_E). In OMH each excluded lane uses one
+ * benign slot of the budget ({@code n - k > 2a + 2s + b + m}); in OM the lanes left run OM among themselves
+ * ({@code n - k > 2a + 2(s + b) + m}), see {@link AgreementConfig#budgetsAfterExcluding(int)}. (Counting an excluded
+ * lane's relays as the default token instead would cost two slots each and, from two exclusions in a quad on, decide
+ * the default for every healthy source.) All healthy lanes must exclude the same lanes from the same frame on (from
+ * an agreed diagnosis); otherwise the excluded lane counts as asymmetric.
  *
  * <p>A lane that is excluded itself (it learnt the agreed exclusions, and keeps following the agreement so that it
- * can be readmitted) decides as the others do: its own vote at every inner node is what the others hold for it (E
- * in OMH, the default token in OM, in place of what it stored), and its own entry is decided absent (MISSING in OMH,
- * DEFAULT in OM). Its tree then holds, at every node, what a healthy lane's holds, and it decides the same vector.
+ * can be readmitted) decides as the others do: its own vote at every inner node is E (dropped, as the others drop
+ * its relays), and its own entry is decided as the others decide it (DEFAULT in OM with m &gt;= 1, MISSING
+ * otherwise). Its tree then holds, at every node, what a healthy lane's holds, and it decides the same vector.
  *
  * <p>Footprint: a word ({@code long}) and a status ({@code byte}) per tree node and signal, the same again for the
  * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, and index tables fixed at
@@ -160,6 +163,8 @@ public final class EigEngine {
 
     private long excludedMask;
     private boolean selfExcluded;
+    /** How the other lanes decide an excluded source: its whole tree is E, so OM with relays decides the default. */
+    private final byte absentStatus;
     private long frame = -1;
     private int closedRound;
 
@@ -219,6 +224,7 @@ public final class EigEngine {
         this.voteStart = new int[resolves + 1];
         this.voteRow = new int[votes];
         buildResolveOrder();
+        this.absentStatus = hybrid || m == 0 ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR;
         this.decideRow = new int[lanes];
         for (int source = 0; source < lanes; source++) {
             decideRow[source] = source == self || m == 0 ? source : count + source;
@@ -543,10 +549,18 @@ public final class EigEngine {
         if (round < 1 || round > m + 1) {
             return;
         }
-        final int end = paths.levelEnd(round) * signals;
-        for (int slot = paths.levelStart(round) * signals; slot < end; slot++) {
-            if (status[slot] == EMPTY) {
-                storeMissing(slot);
+        for (int node = paths.levelStart(round); node < paths.levelEnd(round); node++) {
+            // OM drops every node through an excluded lane, whatever a (faulty) relay sent for it; OMH's own rules
+            // already make such a node E (its source or relay was silent), so it keeps what arrived.
+            final boolean dropped = !hybrid && (paths.laneMask(node) & excludedMask) != 0;
+            final int end = (node + 1) * signals;
+            for (int slot = node * signals; slot < end; slot++) {
+                if (dropped) {
+                    words[slot] = 0;
+                    status[slot] = EntryStatus.MISSING;
+                } else if (status[slot] == EMPTY) {
+                    storeMissing(slot);
+                }
             }
         }
         closedRound = Math.max(closedRound, round);
@@ -583,8 +597,7 @@ public final class EigEngine {
             final int out = source * signals;
             final boolean absent = source == self && selfExcluded;
             for (int signal = 0; signal < signals; signal++) {
-                final byte st = absent ? (hybrid ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR)
-                    : status[row + signal];
+                final byte st = absent ? absentStatus : status[row + signal];
                 if (EntryStatus.isValue(st)) {
                     decidedWords[out + signal] = words[row + signal];
                     decidedStatus[out + signal] = st;
@@ -599,16 +612,18 @@ public final class EigEngine {
     /**
      * The common case of a whole node at once, in OM: if every relay's row (words and statuses of all signals) is
      * equal to this lane's own row of the node, the node resolves to its own row, copied; otherwise nothing is done
-     * and the caller resolves signal by signal. Exactly what {@link #resolve} decides then: in OM no entry is
-     * MISSING (a missing entry is stored as the default token, RELAYED_ERROR word 0), so every signal has all
-     * {@code 1 + votes} values present and equal, a strict majority of the value itself, and {@link #store} outside
-     * OMH stores it unchanged. OMH (MISSING entries, the error-depth rule) and the 1988 variant always take the
-     * per-signal path. The row comparisons are {@link Arrays#equals} over ranges, which the JIT vectorises.
+     * and the caller resolves signal by signal. Exactly what {@link #resolve} decides then: in OM the only MISSING
+     * entries are those of nodes through an excluded lane (a merely missing entry is stored as the default token,
+     * RELAYED_ERROR word 0); such a node, and a lane excluded itself, take the per-signal path, and any other node's
+     * row is all present, so a child row equal to it is too: every signal has all {@code 1 + votes} values present
+     * and equal, a strict majority of the value itself, and {@link #store} outside OMH stores it unchanged. OMH
+     * (MISSING entries, the error-depth rule) and the 1988 variant always take the per-signal path. The row
+     * comparisons are {@link Arrays#equals} over ranges, which the JIT vectorises.
      *
      * @return true if the node was resolved here
      */
     private boolean resolveUnanimous(final int node, final int firstVote, final int endVote) {
-        if (hybrid || original || selfExcluded) {
+        if (hybrid || original || selfExcluded || (paths.laneMask(node) & excludedMask) != 0) {
             return false;
         }
         final int own = node * signals;
@@ -639,9 +654,9 @@ public final class EigEngine {
             byte ownStatus = status[own + signal];
             long ownWord = words[own + signal];
             if (selfExcluded) {
-                // What every other lane holds for this lane's relay: E in OMH, the default token in OM.
+                // What every other lane holds for this lane's relay: E, dropped.
                 ownWord = 0;
-                ownStatus = hybrid ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR;
+                ownStatus = EntryStatus.MISSING;
             } else if (ownStatus == EntryStatus.MISSING && !original) {
                 ownWord = depth;
                 ownStatus = EntryStatus.RELAYED_ERROR;

@@ -12,13 +12,12 @@ import java.util.List;
  * <ul>
  *   <li>corrected hybrid OMH(m) (Lincoln and Rushby 1993): {@code n - k > 2a + 2s + b + m} and {@code m >= a};</li>
  *   <li>classic OM(m): a missing message becomes the same default value at every healthy lane, so a benign lane
- *       acts as a symmetric one: {@code n - k > 2a + 2(s + b) + m} counting each excluded lane twice, that is
- *       {@code n > 2a + 2(s + b + k) + m}, and {@code m >= a}. With {@code k = 0}, {@code s = b = 0} and
+ *       acts as a symmetric one; excluded lanes are dropped from the tree, so the lanes left run OM among
+ *       themselves: {@code n - k > 2a + 2(s + b) + m} and {@code m >= a}. With {@code k = 0}, {@code s = b = 0} and
  *       {@code a = m} this is Lamport's {@code n >= 3m + 1}.</li>
  * </ul>
- * Here {@code k} is the number of lanes excluded with {@link EigEngine#excludeLane(int)}: an excluded lane's relays
- * are refused, so as a relay it is treated exactly like a benign faulty one and uses one benign slot of the budget
- * (its own readings are still agreed, as any source's).
+ * Here {@code k} is the number of lanes excluded with {@link EigEngine#excludeLane(int)}: every node through an
+ * excluded lane is dropped at every healthy lane alike, so it uses one slot of the budget in either algorithm.
  */
 public final class FaultBudget {
     private final int asymmetric;
@@ -86,7 +85,7 @@ public final class FaultBudget {
         if (mode == AgreementConfig.Mode.HYBRID_CORRECTED) {
             return lanes - excluded > 2 * a + 2 * s + b + m;
         }
-        return lanes > 2 * a + 2 * (s + b + excluded) + m;
+        return lanes - excluded > 2 * a + 2 * (s + b) + m;
     }
 
     /**

@@ -2,7 +2,7 @@ package org.bftvote.agreement;
 
 /**
  * Why a lane knows the configured fault hypothesis is exceeded in a frame ({@link LanePipeline#hypothesisFlags()}):
- * bit flags, so that the frame path reports them without allocating. The first two are decided from agreed data,
+ * bit flags, so that the frame path reports them without allocating. The first three are decided from agreed data,
  * so every healthy lane reports them alike ({@link #AGREED}); the last two are this lane's own knowledge.
  */
 public final class HypothesisFlags {
@@ -13,13 +13,19 @@ public final class HypothesisFlags {
      * from the most common digest than the budget allows, or that digest is not held by more lanes than differ.
      */
     public static final int DIGESTS_DISAGREE = 1 << 1;
+    /**
+     * The lanes that hold the most common state digest (heard, not excluded, not syncing) are no majority of the
+     * configured lanes: too few confirm the state for it to be told from one side of a split (a majority of the
+     * lanes excluded, or not yet back in step).
+     */
+    public static final int UNCONFIRMED = 1 << 2;
     /** This lane heard fewer than a majority of the configured lanes (itself counted) this frame. */
-    public static final int MINORITY = 1 << 2;
+    public static final int MINORITY = 1 << 3;
     /** This lane's own evidence this frame names more lanes than the fault budget left allows. */
-    public static final int LOCAL_EVIDENCE = 1 << 3;
+    public static final int LOCAL_EVIDENCE = 1 << 4;
 
     /** The flags every healthy lane decides from the same agreed data. */
-    public static final int AGREED = ACCUSED_BEYOND_BUDGET | DIGESTS_DISAGREE;
+    public static final int AGREED = ACCUSED_BEYOND_BUDGET | DIGESTS_DISAGREE | UNCONFIRMED;
 
     private HypothesisFlags() {
     }
@@ -35,6 +41,7 @@ public final class HypothesisFlags {
         final StringBuilder text = new StringBuilder();
         append(text, flags, ACCUSED_BEYOND_BUDGET, "accused beyond budget");
         append(text, flags, DIGESTS_DISAGREE, "state digests disagree");
+        append(text, flags, UNCONFIRMED, "no majority of lanes confirms the state");
         append(text, flags, MINORITY, "hears fewer than a majority of lanes");
         append(text, flags, LOCAL_EVIDENCE, "own evidence beyond budget");
         return text.toString();

@@ -20,13 +20,22 @@ import org.bftvote.channel.PersistencePolicy;
  *       syncing (all heard non-excluded lanes if none is left); the <em>reference digest</em> is their
  *       {@link Plurality plurality} digest, and the voters holding another one are <em>incongruent</em>. The
  *       digests disagree ({@link HypothesisFlags#DIGESTS_DISAGREE}) when more voters are incongruent than the fault
- *       budget left allows, or the reference is not held by more voters than differ from it.</li>
+ *       budget left allows, or the reference is not held by more voters than differ from it; the state is
+ *       unconfirmed ({@link HypothesisFlags#UNCONFIRMED}) when the voters holding the reference are no majority of
+ *       the configured lanes.</li>
  *   <li><b>Exclusion</b>: a non-excluded lane's accusation feeds its persistence counter (the pipeline's exclusion
  *       policy); a counter that trips excludes the lane from this frame on.</li>
  *   <li><b>Readmission</b>: a lane excluded before this frame has a clean frame when fewer than f + 1 lanes accuse
  *       it (a lane's evidence against an excluded lane: its round-1 message missing or malformed, its state digest
  *       not the accuser's, or it declaring itself syncing); after the policy's clean frames in a row it is
  *       readmitted, at most the policy's times.</li>
+ *   <li><b>Amnesty</b>: after {@code amnestyFrames} frames in a row in which agreed data showed the hypothesis
+ *       exceeded ({@link HypothesisFlags#AGREED}), every excluded lane that has readmissions left is readmitted
+ *       (each counts one). Exclusions decided while the agreement itself failed can differ from lane to lane, or
+ *       leave a majority of the lanes excluded on either side of a split; then the lanes' exclusions, and so their
+ *       agreement, cannot come back together by themselves. Taking every lane back gives every lane the same
+ *       exclusions again, the digests then decide which state all take, and a lane still faulty is accused and
+ *       excluded again (at most the policy's times).</li>
  * </ol>
  *
  * <p>Footprint: a few n-sized arrays, built here. {@link #step} allocates nothing. Not thread safe.
@@ -35,8 +44,9 @@ final class LaneHealth {
     /** {@link #exclusionFrame(int)} of a lane not excluded. */
     static final long NOT_EXCLUDED = -1L;
 
-    /* State words: 0 = excluded lanes; 1 + j = lane j's accusation level (bits 0-19), clean run (20-39) and
-     * readmissions (40-59), each at most 1,000,000 < 2^20; 1 + n + j = the frame lane j was excluded at. */
+    /* State words: 0 = excluded lanes (bits 0-31, n <= 32) and frames in a row with the hypothesis exceeded (bits
+     * 32-63); 1 + j = lane j's accusation level (bits 0-19), clean run (20-39) and readmissions (40-59), each at most
+     * 1,000,000 < 2^20; 1 + n + j = the frame lane j was excluded at. */
     private static final int FIELD_BITS = 20;
     private static final long FIELD_MASK = (1L << FIELD_BITS) - 1;
 
@@ -47,6 +57,7 @@ final class LaneHealth {
     private final int[] tolerated;
     private final PersistenceCounters accusationLevels;
     private final ReadmissionPolicy readmission;
+    private final int amnestyFrames;
     private final int[] cleanRun;
     private final int[] readmissions;
     private final long[] exclusionFrame;
@@ -54,6 +65,7 @@ final class LaneHealth {
     private final long[] digests;
 
     private long excluded;
+    private int exceededRun;
     private long accused;
     private long newlyExcluded;
     private long readmitted;
@@ -64,9 +76,12 @@ final class LaneHealth {
     private int agreedFlags;
 
     /**
-     * @param config the pipeline configuration
+     * @param config        the pipeline configuration
+     * @param amnestyFrames frames in a row of agreed hypothesis-exceeded flags after which every excluded lane with
+     *                      readmissions left is readmitted, at least 1
      */
-    LaneHealth(final PipelineConfig config) {
+    LaneHealth(final PipelineConfig config, final int amnestyFrames) {
+        this.amnestyFrames = amnestyFrames;
         final AgreementConfig agreement = config.agreement();
         this.lanes = agreement.lanes();
         this.allLanes = lanes == Long.SIZE ? -1L : (1L << lanes) - 1;
@@ -113,7 +128,26 @@ final class LaneHealth {
                 judgeReadmission(j);
             }
         }
+        if (2 * (Long.bitCount(voters) - Long.bitCount(incongruent)) <= lanes) {
+            agreedFlags |= HypothesisFlags.UNCONFIRMED;
+        }
+        exceededRun = agreedFlags == 0 ? 0 : Math.min(exceededRun + 1, amnestyFrames);
+        if (exceededRun >= amnestyFrames && !readmission.isNever()) {
+            amnesty();
+        }
     }
+
+    private void amnesty() {
+        exceededRun = 0;
+        for (long rest = excluded; rest != 0; rest &= rest - 1) {
+            final int lane = Long.numberOfTrailingZeros(rest);
+            if (readmissions[lane] < readmission.maxTimes()) {
+                readmit(lane);
+            }
+        }
+    }
+
+
 
     private void judgeCongruence(final long heard, final long[] tags) {
         for (int j = 0; j < lanes; j++) {
@@ -161,13 +195,17 @@ final class LaneHealth {
         final boolean clean = accuserCounts[lane] < threshold;
         cleanRun[lane] = clean ? Math.min(cleanRun[lane] + 1, readmission.cleanFrames()) : 0;
         if (cleanRun[lane] >= readmission.cleanFrames() && readmissions[lane] < readmission.maxTimes()) {
-            excluded &= ~(1L << lane);
-            readmitted |= 1L << lane;
-            readmissions[lane]++;
-            cleanRun[lane] = 0;
-            accusationLevels.reset(lane);
-            exclusionFrame[lane] = NOT_EXCLUDED;
+            readmit(lane);
         }
+    }
+
+    private void readmit(final int lane) {
+        excluded &= ~(1L << lane);
+        readmitted |= 1L << lane;
+        readmissions[lane]++;
+        cleanRun[lane] = 0;
+        accusationLevels.reset(lane);
+        exclusionFrame[lane] = NOT_EXCLUDED;
     }
 
     private void exclude(final int lane, final long frame) {
@@ -257,11 +295,19 @@ final class LaneHealth {
 
     /** @return 2n + 1 */
     int stateWords() {
+        return stateWords(lanes);
+    }
+
+    /**
+     * @param lanes n
+     * @return the state words of lane health for n lanes: 2n + 1
+     */
+    static int stateWords(final int lanes) {
         return 2 * lanes + 1;
     }
 
     void writeState(final long[] dst, final int offset) {
-        dst[offset] = excluded;
+        dst[offset] = excluded & 0xFFFF_FFFFL | (long) exceededRun << 32;
         for (int j = 0; j < lanes; j++) {
             dst[offset + 1 + j] = accusationLevels.level(j) | (long) cleanRun[j] << FIELD_BITS
                 | (long) readmissions[j] << 2 * FIELD_BITS;
@@ -271,7 +317,8 @@ final class LaneHealth {
 
     /** Any words give a valid state: fields are clamped, a lane not excluded has no exclusion frame. */
     void readState(final long[] src, final int offset) {
-        excluded = src[offset] & allLanes;
+        excluded = src[offset] & allLanes & 0xFFFF_FFFFL;
+        exceededRun = (int) Math.min(src[offset] >>> 32, amnestyFrames);
         for (int j = 0; j < lanes; j++) {
             final long word = src[offset + 1 + j];
             accusationLevels.restore(j, (int) Math.min(word & FIELD_MASK, Integer.MAX_VALUE));

@@ -48,11 +48,11 @@ import org.bftvote.channel.StateDigest;
  * never silent and that they come back together once the faults are within the hypothesis again.
  * <ul>
  *   <li><b>Digest.</b> Every frame each lane agrees, in the upper half of its diagnosis word, a 31-bit
- *       {@linkplain StateDigest digest} of its whole state after the previous frame (lane health and every
- *       manager's state, {@link ChannelManager#addStateTo}, which decides all its later outputs) and a bit saying
- *       whether it is syncing. Lanes whose digest is not the most common one are incongruent. Since the state of
- *       the frame before decides a frame's outputs from the agreed inputs, a difference shows before it can reach
- *       an output; only the frame in which the agreement itself fails can differ before it is seen.</li>
+ *       {@linkplain StateDigest digest} of its state after the previous frame and a bit saying whether it is
+ *       syncing. The digest of frame t covers lane health, every signal's output (value, vote status, failed
+ *       channels) and the whole state of the manager of signal {@code t mod K} ({@link ChannelManager#addStateTo}):
+ *       a difference in an output shows the next frame, one in any other state within K frames. Lanes whose
+ *       digest is not the most common one are incongruent.</li>
  *   <li><b>Flags.</b> The outputs of a frame are {@link OutputStatus#DIVERGED} when this lane knows the hypothesis
  *       is exceeded ({@link #hypothesisFlags()}): digests that the budgeted faulty lanes cannot explain, more lanes
  *       accused at once than the budget left, fewer than a majority of the lanes heard, or its own evidence naming
@@ -63,10 +63,11 @@ import org.bftvote.channel.StateDigest;
  *       snapshot is agreed word by word as the plurality of the lanes' words, and a lane whose own snapshot differs
  *       takes the agreed one and replays the window's frames ({@link WindowInputs}). The same rule on the same
  *       agreed data gives every healthy lane the same state.</li>
- *   <li><b>Syncing.</b> A lane is syncing in a frame in which it hears fewer than a majority, jumps frames, or
- *       finds its digest is not the agreed one; its outputs are SYNCING and, from the next frame, its digest does
- *       not vote (a lane's first frame too: a lane that starts with the others finds its digest agreed at once, one
- *       that restarts among running lanes does not).</li>
+ *   <li><b>Syncing.</b> A lane that hears fewer than a majority, jumps frames, or finds its digest is not the
+ *       agreed one is syncing until its digest has been the agreed one for K frames in a row (so every manager's
+ *       whole state was found equal); its outputs are SYNCING meanwhile, and its digest does not vote. A lane's
+ *       first frame counts like any: a lane that starts with the others finds its digest agreed at once, one that
+ *       restarts among running lanes does not.</li>
  *   <li><b>Minority.</b> Consistency comes first: in a frame in which a lane hears fewer than a majority of the
  *       lanes it changes no state (no exclusion, no channel failure, no persistence); its outputs are its own vote
  *       of what it heard, marked DIVERGED, and it syncs when it hears a majority again.</li>
@@ -78,8 +79,8 @@ import org.bftvote.channel.StateDigest;
  * the first lane-health window that starts at or after T (at most one cycle later) gives every healthy lane the
  * same lane health, which then stays the same (it depends on agreed data only); each manager's window that follows
  * in that cycle gives the same manager state, so by the end of it (at most two cycles after T) every healthy lane
- * holds the same state, bit for bit; one frame later its digest is agreed and no healthy lane is syncing. Hence
- * {@link #recoveryBoundFrames()} = two sync cycles and two frames.
+ * holds the same state, bit for bit; the digests then agree, and after K frames no healthy lane is syncing. Hence
+ * {@link #recoveryBoundFrames()} = two sync cycles, K and two frames.
  *
  * <p>Footprint: the lane, K managers and outputs, the sync buffers (two of the largest block's words, and that many
  * frames of one block's inputs), a copy of every manager's state for minority frames, and a few n-sized arrays, all
@@ -130,6 +131,8 @@ public final class LanePipeline {
     private boolean firstFrame = true;
     private boolean inStep = true;
     private boolean syncing;
+    /** Frames in a row this lane's digest was the agreed one since it last was not (counts up to K). */
+    private int congruentRun;
     private int flags;
     /** True while frames are replayed or held: channel events are not passed on. */
     private boolean muted;
@@ -155,14 +158,13 @@ public final class LanePipeline {
         this.config = Require.notNull("config", config);
         this.listener = Require.notNull("listener", listener);
         this.lane = new AgreementLane(config.agreement(), self);
-        this.health = new LaneHealth(config);
         this.lanes = lane.lanes();
         this.signals = config.signals();
         this.majority = lanes / 2 + 1;
         this.managers = new ChannelManager[signals];
         this.outputs = new ChannelOutput[signals];
         final int[] blockWords = new int[1 + signals];
-        blockWords[HEALTH_BLOCK] = health.stateWords();
+        blockWords[HEALTH_BLOCK] = LaneHealth.stateWords(lanes);
         int managerWords = 0;
         for (int k = 0; k < signals; k++) {
             managers[k] = new ChannelManager(config.channel(k), new SignalEvents(k));
@@ -172,6 +174,8 @@ public final class LanePipeline {
         }
         this.replayOutput = new ChannelOutput(lanes);
         this.sync = new StateSync(blockWords);
+        // Amnesty after a whole sync cycle with the hypothesis still exceeded by agreed data.
+        this.health = new LaneHealth(config, sync.cycleLength());
         this.window = new WindowInputs(lanes, sync.largestBlock());
         this.words = new long[signals + 1];
         this.status = new byte[signals + 1];
@@ -186,7 +190,7 @@ public final class LanePipeline {
         this.freshMasks = new long[signals];
         this.heldState = new long[managerWords];
         this.healthWords = new long[health.stateWords()];
-        this.stateDigest = computeDigest();
+        this.stateDigest = computeDigest(-1);
     }
 
     // ---- frame steps -----------------------------------------------------------------------------------------
@@ -272,7 +276,7 @@ public final class LanePipeline {
         flags = local | (minority ? 0 : health.agreedFlags());
         markOutputs();
         if (!minority) {
-            stateDigest = computeDigest();
+            stateDigest = computeDigest(frame);
         }
         fireFlagEvents(frame, previousFlags);
         firstFrame = false;
@@ -435,7 +439,12 @@ public final class LanePipeline {
     private void updateSyncing(final long frame, final boolean minority) {
         final boolean congruent = !minority && inStep && health.isReference(StateTag.digest(sentTag));
         final boolean wasSyncing = syncing;
-        syncing = !congruent;
+        if (!congruent) {
+            syncing = true;
+            congruentRun = 0;
+        } else if (syncing && ++congruentRun >= signals) {
+            syncing = false;
+        }
         if (syncing != wasSyncing) {
             if (syncing) {
                 listener.onSyncingStarted(frame);
@@ -464,16 +473,21 @@ public final class LanePipeline {
         }
     }
 
-    /** The digest of the whole state: lane health's words, then every manager's. */
-    private long computeDigest() {
+    /**
+     * The digest of the state after {@code frame}: lane health's words, every signal's output (value, vote status,
+     * failed channels), and the whole state of the manager of signal {@code frame mod K}.
+     */
+    private long computeDigest(final long frame) {
         digest.reset();
         health.writeState(healthWords, 0);
         for (final long word : healthWords) {
             digest.add(word);
         }
-        for (final ChannelManager manager : managers) {
-            manager.addStateTo(digest);
+        for (final ChannelOutput out : outputs) {
+            digest.add(out.value());
+            digest.add(out.failedMask() << 8 | out.voteStatus().ordinal());
         }
+        managers[(int) Math.floorMod(frame, (long) signals)].addStateTo(digest);
         return digest.value();
     }
 
@@ -548,6 +562,15 @@ public final class LanePipeline {
         return syncing;
     }
 
+    /**
+     * @return the 64-bit digest of this lane's state after the last completed frame t (lane health, every output,
+     *         and the whole state of the manager of signal t mod K); its low 31 bits are what the lane agrees with
+     *         the others next frame
+     */
+    public long stateDigest() {
+        return stateDigest;
+    }
+
     /** @return lanes whose agreed digest was not the most common one in the last completed frame */
     public long incongruentMask() {
         return health.incongruentMask();
@@ -610,12 +633,12 @@ public final class LanePipeline {
     }
 
     /**
-     * @return the recovery bound K of this configuration: from the first frame after which the faults stay within
-     *         the hypothesis and a lane runs every frame in step, every healthy lane holds the same state and is no
-     *         longer syncing within this many frames (two sync cycles and two frames)
+     * @return the recovery bound of this configuration: from the first frame after which the faults stay within
+     *         the hypothesis and every healthy lane runs every frame in step, every healthy lane holds the same state
+     *         and is no longer syncing within this many frames (two sync cycles, K and two frames)
      */
     public int recoveryBoundFrames() {
-        return 2 * sync.cycleLength() + 2;
+        return 3 * sync.cycleLength() + signals + 2;
     }
 
     /**

@@ -88,13 +88,20 @@ class AgreementConfigTest {
     @Test
     void budgetsAfterExcludingLanesInOm() {
         final AgreementConfig config = AgreementConfig.builder(7, 2, 1).build();
-        // 2a + 2(s + b + k) + 2 < 7, a <= 2
+        // Excluded lanes are dropped from the tree: 2a + 2(s + b) + 2 < 7 - k, a <= 2
         assertEquals(List.of(new FaultBudget(0, 0, 2), new FaultBudget(0, 1, 1), new FaultBudget(0, 2, 0),
             new FaultBudget(1, 0, 1), new FaultBudget(1, 1, 0), new FaultBudget(2, 0, 0)),
             config.budgetsAfterExcluding(0));
-        assertEquals(List.of(new FaultBudget(0, 0, 1), new FaultBudget(0, 1, 0), new FaultBudget(1, 0, 0)),
-            config.budgetsAfterExcluding(1));
-        assertEquals(List.of(), config.budgetsAfterExcluding(3));
+        final List<FaultBudget> one = List.of(new FaultBudget(0, 0, 1), new FaultBudget(0, 1, 0),
+            new FaultBudget(1, 0, 0));
+        assertEquals(one, config.budgetsAfterExcluding(1));
+        assertEquals(one, config.budgetsAfterExcluding(2), "one slot per excluded lane, not two");
+        assertEquals(List.of(new FaultBudget(0, 0, 0)), config.budgetsAfterExcluding(3));
+        assertEquals(List.of(new FaultBudget(0, 0, 0)), config.budgetsAfterExcluding(4));
+        assertEquals(List.of(), config.budgetsAfterExcluding(5));
+        // A quad keeps agreeing among the two lanes left after two exclusions (no fault tolerated then).
+        assertEquals(List.of(new FaultBudget(0, 0, 0)), AgreementConfig.builder(4, 1, 1).build()
+            .budgetsAfterExcluding(2));
     }
 
     @Test

@@ -92,6 +92,23 @@ public final class LaneCluster {
     }
 
     /**
+     * Puts a new lane in a lane's place (a lane computer that restarted), from the next {@link #exchange} on.
+     *
+     * @param lane the lane built for that place: same n, rounds and number
+     * @throws InvalidConfigException if it does not fit the place
+     */
+    public void replace(final AgreementLane lane) {
+        Require.notNull("lane", lane);
+        final int i = lane.self();
+        if (i < 0 || i >= n || lane.lanes() != n || lane.rounds() != rounds || lane.maxMessageLength() + SLACK
+            > capacity) {
+            throw new InvalidConfigException("lane", "lane " + i + " of " + lane.lanes(),
+                "a lane of this cluster (n = " + n + ", equal rounds and message length)");
+        }
+        lanes[i] = lane;
+    }
+
+    /**
      * Opens the frame on every lane, runs all rounds, and decides on every lane.
      *
      * @param frame    frame number
@@ -114,18 +131,30 @@ public final class LaneCluster {
      * then the delayed messages are delivered late. Does not decide.
      */
     public void exchange() {
+        exchange(n == Long.SIZE ? -1L : (1L << n) - 1);
+    }
+
+    /**
+     * {@link #exchange()} among some lanes only: the others (stopped lane computers) neither send, nor receive, nor
+     * close rounds.
+     *
+     * @param running bit i set iff lane i runs this frame
+     */
+    public void exchange(final long running) {
         Arrays.fill(messagesSent, 0L);
         Arrays.fill(bytesSent, 0L);
         for (int round = 1; round <= rounds; round++) {
             for (int sender = 0; sender < n; sender++) {
                 for (int receiver = 0; receiver < n; receiver++) {
-                    if (receiver != sender) {
+                    if (receiver != sender && (running >>> sender & 1L) != 0 && (running >>> receiver & 1L) != 0) {
                         send(round, sender, receiver);
                     }
                 }
             }
             for (int lane = 0; lane < n; lane++) {
-                lanes[lane].closeRound(round);
+                if ((running >>> lane & 1L) != 0) {
+                    lanes[lane].closeRound(round);
+                }
             }
             deliverDelayed();
         }
