@@ -895,7 +895,8 @@ public final class ChannelManager {
      * (what a lane pipeline does when it takes the state the lanes agree on). Any words give a valid state: each
      * counter is clamped to its range, an unknown reason or status is taken as the nearest valid one (a failed
      * channel always has a reason), and a channel's flags are kept only where the configuration uses them. Fires no
-     * event; the next {@link #update} reports transitions against the state read. Allocation-free.
+     * event; the next {@link #update} reports transitions against the state read. A held or previous value that is
+     * not finite is read as none (only finite values are ever held). Allocation-free.
      *
      * @param src    source
      * @param offset where the {@link #stateWords()} words start
@@ -908,7 +909,9 @@ public final class ChannelManager {
             readChannelState(i, src, offset + i * stateWordsPerChannel);
         }
         final int at = offset + n * stateWordsPerChannel;
-        lastGood = Double.longBitsToDouble(src[at]);
+        // A held value is only ever a vote, so finite; anything else means none is held.
+        final double good = Double.longBitsToDouble(src[at]);
+        lastGood = Double.isFinite(good) ? good : Double.NaN;
         holdFrames = clamp(src[at + 1], maxHoldFrames);
         statusHeld = clamp(src[at + 1] >>> 20, statusHoldFrames);
         lastStatus = STATUSES[Math.min((int) (src[at + 1] >>> 40 & 0x7L), OutputStatus.INVALID.ordinal())];
@@ -934,13 +937,13 @@ public final class ChannelManager {
         if (failed) {
             failedMask |= bit;
         }
-        if ((w0 & 1L << 61) != 0) {
+        lastValid[i] = Double.longBitsToDouble(src[at + 2]);
+        if ((w0 & 1L << 61) != 0 && Double.isFinite(lastValid[i])) {
             hasLastValid |= bit;
         }
         if (frozenWatch && (w0 & 1L << 62) != 0) {
             hasBits |= bit;
         }
-        lastValid[i] = Double.longBitsToDouble(src[at + 2]);
         lastValidFrame[i] = src[at + 3];
         lastBits[i] = frozenWatch ? src[at + 4] : 0L;
     }

@@ -16,9 +16,15 @@ import org.bftvote.sim.run.RunDescriptor;
  * the frame at hand ({@link FrameSample#oracleHealthyLanes()}, {@link FrameSample#oracleUnitHealthy(int, int)}).
  *
  * <ul>
- *   <li><b>Agreement violation</b> (per signal): a frame in which two healthy lanes' outputs for the signal differ in
- *       status, or are both valid and differ in raw bits ({@link Double#doubleToRawLongBits}). The total counts
- *       frames with a violation on any signal.</li>
+ *   <li><b>Agreement violation</b>, or divergence (per signal): a frame in which two healthy lanes' outputs for the
+ *       signal differ in status, or both carry a value and differ in raw bits ({@link Double#doubleToRawLongBits}).
+ *       The total counts frames with a violation on any signal.</li>
+ *   <li><b>Undetected divergence</b>: a frame in which two healthy lanes present, for some signal, differing values
+ *       that neither marks ({@link OutputStatusCode#isUnflaggedValue}: not DIVERGED or SYNCING, not INVALID) — a
+ *       divergence no lane owned up to.</li>
+ *   <li><b>Recovery</b>: the longest run of consecutive divergence frames within the hypothesis (after the last
+ *       frame the oracle found it exceeded, or after a lane came back): how long healthy lanes took to be
+ *       bit-identical again; reported with the lanes' own bound ({@link RunDescriptor#recoveryBoundFrames()}).</li>
  *   <li><b>Output error</b> (per signal): over frames where at least one healthy lane has a valid output and the
  *       truth is finite, the frame's error is the largest {@code |output - truth|} among those lanes; reported as
  *       RMS and maximum.</li>
@@ -51,6 +57,8 @@ public final class RunMetrics implements FrameObserver {
     private static final int OUT_OF_RANGE = 2;
     /** {@link #checkSignal} bit: some lane is healthy and every healthy lane's output is valid. */
     private static final int ALL_VALID = 4;
+    /** {@link #checkSignal} bit: two healthy lanes present different unflagged values. */
+    private static final int UNFLAGGED_DISAGREE = 8;
 
     private final RunDescriptor descriptor;
     private final int lanes;
@@ -80,6 +88,9 @@ public final class RunMetrics implements FrameObserver {
     private long exceededFrames;
     private long firstExceededFrame = NONE;
     private long agreementWhileExceeded;
+    private long undetectedFrames;
+    private long recoveryRun;
+    private long maxRecovery;
 
     private final long[] faultOnset;
     private final InjectedFault[] faults;
@@ -203,12 +214,14 @@ public final class RunMetrics implements FrameObserver {
         final long healthy = sample.oracleHealthyLanes();
         boolean agreementViolated = false;
         boolean validityViolated = false;
+        boolean undetected = false;
         for (int s = 0; s < signals; s++) {
             final int checks = checkSignal(sample, s, healthy);
             if ((checks & DISAGREE) != 0) {
                 agreementPerSignal[s]++;
                 agreementViolated = true;
             }
+            undetected |= (checks & UNFLAGGED_DISAGREE) != 0;
             if ((checks & OUT_OF_RANGE) != 0) {
                 validityPerSignal[s]++;
                 validityViolated = true;
@@ -229,6 +242,9 @@ public final class RunMetrics implements FrameObserver {
         for (int o = 0; o < messages.length; o++) {
             messages[o] += sample.messages(o);
         }
+        if (undetected) {
+            undetectedFrames++;
+        }
         if (sample.hypothesisExceeded()) {
             exceededFrames++;
             if (firstExceededFrame == NONE) {
@@ -237,6 +253,10 @@ public final class RunMetrics implements FrameObserver {
             if (agreementViolated) {
                 agreementWhileExceeded++;
             }
+            recoveryRun = 0;
+        } else {
+            recoveryRun = agreementViolated ? recoveryRun + 1 : 0;
+            maxRecovery = Math.max(maxRecovery, recoveryRun);
         }
     }
 
@@ -316,6 +336,8 @@ public final class RunMetrics implements FrameObserver {
         int referenceStatus = 0;
         long referenceBits = 0L;
         boolean first = true;
+        int unflaggedStatus = -1;
+        long unflaggedBits = 0L;
         double worst = -1.0;
         long remaining = healthy & laneBits;
         while (remaining != 0L) {
@@ -324,12 +346,21 @@ public final class RunMetrics implements FrameObserver {
             final int status = sample.status(l, s);
             final boolean valid = OutputStatusCode.isValid(status);
             final double out = sample.output(l, s);
+            final long bits = Double.doubleToRawLongBits(out);
             if (first) {
                 first = false;
                 referenceStatus = status;
-                referenceBits = Double.doubleToRawLongBits(out);
-            } else if (status != referenceStatus || valid && Double.doubleToRawLongBits(out) != referenceBits) {
+                referenceBits = bits;
+            } else if (status != referenceStatus || OutputStatusCode.hasValue(status) && bits != referenceBits) {
                 checks |= DISAGREE;
+            }
+            if (OutputStatusCode.isUnflaggedValue(status)) {
+                if (unflaggedStatus < 0) {
+                    unflaggedStatus = status;
+                    unflaggedBits = bits;
+                } else if (status != unflaggedStatus || bits != unflaggedBits) {
+                    checks |= UNFLAGGED_DISAGREE;
+                }
             }
             if (!valid) {
                 checks &= ~ALL_VALID;
@@ -383,6 +414,19 @@ public final class RunMetrics implements FrameObserver {
     /** @return frames with an agreement violation on any signal */
     public long agreementViolationFrames() {
         return agreementFrames;
+    }
+
+    /** @return divergence frames that no lane flagged: two healthy lanes presented different unflagged values */
+    public long undetectedDivergenceFrames() {
+        return undetectedFrames;
+    }
+
+    /**
+     * @return the longest run of consecutive frames within the hypothesis in which healthy lanes were not
+     *         bit-identical: the longest recovery
+     */
+    public long maxRecoveryFrames() {
+        return maxRecovery;
     }
 
     /**

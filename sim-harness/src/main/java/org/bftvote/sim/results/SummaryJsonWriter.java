@@ -19,7 +19,7 @@ import org.bftvote.sim.run.SignalInfo;
  */
 public final class SummaryJsonWriter {
     /** Version of the summary layout, written as {@code schema_version}; raised on any incompatible change. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** Most exclusion events listed in the summary; the counts always cover all. */
     public static final int MAX_LISTED_EXCLUSIONS = 1000;
 
@@ -81,6 +81,12 @@ public final class SummaryJsonWriter {
             j.name(d.messageOutcomes().get(o)).value(metrics.messages(o));
         }
         j.endObject();
+        j.name("recovery").beginObject()
+            .name("divergence_frames").value(metrics.agreementViolationFrames())
+            .name("undetected_divergence_frames").value(metrics.undetectedDivergenceFrames())
+            .name("max_recovery_frames").value(metrics.maxRecoveryFrames())
+            .name("recovery_bound_frames").value(d.recoveryBoundFrames())
+            .endObject();
         j.name("hypothesis").beginObject()
             .name("exceeded").value(metrics.hypothesisExceeded())
             .name("first_exceeded_frame").frameOrNull(metrics.firstExceededFrame())

@@ -181,7 +181,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
         for (int i = 0; i < entries; i++) {
             final int entry = IcMessage.entryOffset(offset, i);
             final int signal = IcMessage.entrySignal(buffer, entry);
-            if (signal < hostSignals && IcMessage.entryStatus(buffer, entry) == EntryStatus.VALUE) {
+            if (signal < hostSignals && EntryStatus.isValue(IcMessage.entryStatus(buffer, entry))) {
                 final double old = Double.longBitsToDouble(IcMessage.entryWord(buffer, entry));
                 final double now = replace ? value : old + value * signalRange[signal];
                 IcMessage.putEntryWord(buffer, entry, Double.doubleToRawLongBits(now));

@@ -9,6 +9,7 @@ import org.bftvote.channel.ChannelConfig;
 import org.bftvote.channel.DuplexPolicy;
 import org.bftvote.channel.PersistencePolicy;
 import org.bftvote.channel.ReintegrationPolicy;
+import org.bftvote.sim.profile.AgreementMode;
 import org.bftvote.sim.profile.AgreementSettings;
 import org.bftvote.sim.profile.ChannelSettings;
 import org.bftvote.sim.profile.PlatformProfile;
@@ -79,8 +80,13 @@ public final class LibraryMapping {
     public static PipelineConfig pipeline(final PlatformProfile platform) throws ProfileException {
         final int n = platform.lanes().size();
         final int k = platform.signals().size();
-        final AgreementConfig agreement = agreement(platform, n, PipelineConfig.agreementSignals(k));
-        final PipelineConfig.Builder builder = PipelineConfig.builder(agreement);
+        // Checked here first so that a platform outside the agreement's bound is reported against its agreement.
+        agreement(platform, n, k + PipelineConfig.RESERVED_SIGNALS);
+        final AgreementSettings a = platform.agreement();
+        final PipelineConfig.Builder builder = PipelineConfig.builder(n, a.m(), k);
+        if (a.mode() == AgreementMode.OMH) {
+            builder.hybrid(a.asymmetric(), a.symmetric(), a.benign());
+        }
         for (int s = 0; s < k; s++) {
             builder.signal(s, channel(platform, s));
         }

@@ -92,6 +92,8 @@ public final class OutputReport {
                 case DEGRADED -> OutputStatusCode.DEGRADED;
                 case NO_MAJORITY -> OutputStatusCode.NO_MAJORITY;
                 case INVALID -> OutputStatusCode.INVALID;
+                case DIVERGED -> OutputStatusCode.DIVERGED;
+                case SYNCING -> OutputStatusCode.SYNCING;
             };
         }
         return codes;

@@ -31,6 +31,7 @@ public final class RunDescriptor {
     private final List<InjectedFault> faults;
     private final long durationFrames;
     private final String faultHypothesis;
+    private final int recoveryBoundFrames;
 
     private RunDescriptor(final Builder b) {
         this.scenario = b.scenario;
@@ -43,6 +44,7 @@ public final class RunDescriptor {
         this.faults = List.copyOf(b.faults);
         this.durationFrames = b.durationFrames;
         this.faultHypothesis = b.faultHypothesis;
+        this.recoveryBoundFrames = b.recoveryBoundFrames;
     }
 
     /**
@@ -108,6 +110,14 @@ public final class RunDescriptor {
     }
 
     /**
+     * @return the lanes' recovery bound: frames within which healthy lanes are bit-identical again once the faults
+     *         are back within the hypothesis (0 if the run does not say)
+     */
+    public int recoveryBoundFrames() {
+        return recoveryBoundFrames;
+    }
+
+    /**
      * @param frame frame index
      * @return the frame's nominal time in seconds, {@code frame / frameRateHz}
      */
@@ -140,6 +150,7 @@ public final class RunDescriptor {
         private final List<InjectedFault> faults = new ArrayList<>();
         private long durationFrames;
         private String faultHypothesis = "";
+        private int recoveryBoundFrames;
 
         private Builder() {
         }
@@ -221,6 +232,15 @@ public final class RunDescriptor {
          * @param frames planned number of frames, at least 1
          * @return this
          */
+        /**
+         * @param frames the lanes' recovery bound (see {@link RunDescriptor#recoveryBoundFrames()})
+         * @return this builder
+         */
+        public Builder recoveryBoundFrames(final int frames) {
+            this.recoveryBoundFrames = frames;
+            return this;
+        }
+
         public Builder durationFrames(final long frames) {
             this.durationFrames = frames;
             return this;

@@ -28,16 +28,17 @@ final class RunDescriptorMapping {
     }
 
     /**
-     * @param sc the scenario (seed and duration applied)
+     * @param sc                  the scenario (seed and duration applied)
+     * @param recoveryBoundFrames the lanes' recovery bound, from the library
      * @return the run's descriptor
      */
-    static RunDescriptor descriptor(final Scenario sc) {
+    static RunDescriptor descriptor(final Scenario sc, final int recoveryBoundFrames) {
         final PlatformProfile platform = sc.platform();
         final RunDescriptor.Builder b = RunDescriptor.builder()
             .scenario(sc.name()).platform(platform.name()).seed(sc.seed()).frameRateHz(platform.frameRate())
             .lanes(platform.lanes().size())
             .durationFrames(Math.max(1L, Math.round(sc.durationSeconds() * platform.frameRate())))
-            .faultHypothesis(hypothesisText(platform));
+            .faultHypothesis(hypothesisText(platform)).recoveryBoundFrames(recoveryBoundFrames);
         for (final SignalSpec s : platform.signals()) {
             b.signal(s.name(), s.unit().dimension().canonicalSymbol());
         }

@@ -68,7 +68,7 @@ public final class Simulation {
         this.frameRateHz = platform.frameRate();
         final int lanes = platform.lanes().size();
         this.signals = platform.signals().size();
-        this.descriptor = RunDescriptorMapping.descriptor(scenario);
+        this.descriptor = RunDescriptorMapping.descriptor(scenario, new LanePipeline(config, 0).recoveryBoundFrames());
         final RandomStreams streams = new RandomStreams(scenario.seed());
         final ScenarioModels models = new ScenarioModels(scenario);
         final List<LaneFault> laneFaultList = models.laneFaults();

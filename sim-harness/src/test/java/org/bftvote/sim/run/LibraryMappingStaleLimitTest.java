@@ -34,7 +34,7 @@ class LibraryMappingStaleLimitTest {
         final PlatformProfile quad = catalog.platform("quad-fcc-afdx");
         // 20 Hz vane in an 80 Hz frame: a sample every 4 frames.
         assertEquals(12, staleLimit(quad, "aoa"));
-        assertEquals(PipelineConfig.agreementSignals(triplex.signals().size()),
-            LibraryMapping.pipeline(triplex).agreement().signals(), "K readings + freshness + accusation words");
+        assertEquals(triplex.signals().size() + PipelineConfig.RESERVED_SIGNALS,
+            LibraryMapping.pipeline(triplex).agreement().signals(), "K readings + sync word + diagnosis word");
     }
 }
