@@ -133,10 +133,10 @@ class LanePipelineFreshnessTest {
     }
 
     /**
-     * Lane 3 reports its own freshness and relays every other lane's freshness word with a different word to each
-     * receiver, in every round, from a random frame on. The healthy lanes still agree on every freshness word (a
-     * healthy source's as it sent it), so their STALE decisions and outputs stay bit-identical, and the liar is
-     * excluded at the same frame on each of them.
+     * Lane 3 reports its own readings' freshness and relays every other lane's with a different status (VALUE or
+     * HELD, drawn afresh) to each receiver, in every round, from a random frame on. The healthy lanes still agree on
+     * every lane's freshness (a healthy source's as it sent it), so their STALE decisions and outputs stay
+     * bit-identical, and the liar is excluded at the same frame on each of them.
      */
     @ParameterizedTest
     @MethodSource("seeds")
@@ -184,19 +184,20 @@ class LanePipelineFreshnessTest {
     }
 
     /**
-     * Rewrites every freshness-word entry of one lane's messages, per receiver, to a random word (CRC re-sealed),
-     * from a given frame on. Allocates nothing per message.
+     * Rewrites the status of every value entry of a host signal in one lane's messages, per receiver, to VALUE or
+     * HELD at random (CRC re-sealed), from a given frame on: freshness travels as that status. Allocates nothing per
+     * message.
      */
     private static final class FreshnessLiar implements MessageInterceptor {
         private final int liar;
-        private final int freshnessSignal;
+        private final int signals;
         private final long from;
         private final SplittableRandom random;
         private final IcMessageCodec codec = new IcMessageCodec();
 
         FreshnessLiar(final int liar, final int signals, final long from, final long seed) {
             this.liar = liar;
-            this.freshnessSignal = signals;
+            this.signals = signals;
             this.from = from;
             this.random = new SplittableRandom(seed);
         }
@@ -210,10 +211,11 @@ class LanePipelineFreshnessTest {
             final int count = IcMessage.entryCount(buffer, offset);
             for (int e = 0; e < count; e++) {
                 final int entry = IcMessage.entryOffset(offset, e);
-                if (IcMessage.entrySignal(buffer, entry) == freshnessSignal
-                    && IcMessage.entryStatus(buffer, entry) == EntryStatus.VALUE) {
+                if (IcMessage.entrySignal(buffer, entry) < signals
+                    && EntryStatus.isValue(IcMessage.entryStatus(buffer, entry))) {
                     // Receiver-dependent: a different lie to each healthy lane.
-                    IcMessage.putEntryWord(buffer, entry, random.nextLong() ^ receiver);
+                    buffer[entry + IcMessage.ENTRY_STATUS_OFFSET] =
+                        random.nextBoolean() ? EntryStatus.VALUE : EntryStatus.HELD;
                 }
             }
             return codec.seal(buffer, offset);

@@ -19,6 +19,7 @@ package org.bftvote.sim.trace;
  *                  int outcomes, per outcome: utf8 name
  *                  int faults,   per fault: utf8 id  utf8 target  utf8 kind  long onset_frame  int lane  int signal
  *                  utf8 configuration (the lanes' resolved configuration as YAML; empty when not recorded)
+ *                  int recovery_bound_frames (the lanes' recovery bound; format 3 on)
  * 'F' frame        long frame  double time_s  double truth[signals]
  *                  per lane, per signal: double sensor  byte flags (bit 0 valid, bit 1 fresh)  double output
  *                                        int status  long health_mask
@@ -37,18 +38,18 @@ package org.bftvote.sim.trace;
  * and reading goes on with the next one.
  *
  * <p>Versioning: a reader reads the format versions it knows (1, without trailers, configuration or received
- * messages, and {@value #FORMAT_VERSION}) and rejects others by name; any change to a layout above increments
- * {@link #FORMAT_VERSION}.
+ * messages; 2, without the recovery bound; and {@value #FORMAT_VERSION}) and rejects others by name; any change to a
+ * layout above increments {@link #FORMAT_VERSION}.
  */
 public final class TraceFormat {
     /** First string of the header document. */
     public static final String MAGIC = "bftvote-trace";
     /** The format version this code writes. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** The oldest format version this code still reads. */
     public static final int OLDEST_FORMAT_VERSION = 1;
     /** Layout version carried by every document of format {@value #FORMAT_VERSION}. */
-    public static final byte DOCUMENT_VERSION = 2;
+    public static final byte DOCUMENT_VERSION = 3;
     /** Bytes of the checksum trailer that ends every document of format {@value #FORMAT_VERSION}. */
     public static final int TRAILER_BYTES = Integer.BYTES;
 

@@ -96,6 +96,7 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
             out.writeInt(fault.signal());
         }
         out.writeUtf8(configuration);
+        out.writeInt(descriptor.recoveryBoundFrames());
     }
 
     /**
@@ -151,6 +152,9 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
         }
         list.forEach(b::fault);
         final String configuration = format >= 2 ? text(in, "configuration") : "";
+        if (format >= 3) {
+            b.recoveryBoundFrames(in.readInt());
+        }
         if (in.readRemaining() != 0) {
             throw new BadDocument("header (whole document)", in.readRemaining() + " bytes left after the last field");
         }

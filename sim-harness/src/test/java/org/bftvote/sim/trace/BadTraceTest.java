@@ -126,20 +126,20 @@ class BadTraceTest {
 
     @Test
     void unsupportedFormatVersion() {
-        final Path dir = queueOf("v3", a -> {
+        final Path dir = queueOf("v4", a -> {
             try (DocumentContext dc = a.writingDocument()) {
                 final Bytes<?> out = dc.wire().bytes();
                 final long start = out.writePosition();
                 out.writeByte(TraceFormat.HEADER);
                 out.writeByte(TraceFormat.DOCUMENT_VERSION);
                 out.writeUtf8(TraceFormat.MAGIC);
-                out.writeInt(3);
+                out.writeInt(4);
                 new DocumentChecksum().seal(out, start);
             }
         });
         final TraceException e = readFails(dir);
-        assertMessage(e, dir, "document 0", "field format_version", "unsupported trace format version 3",
-            "reads versions 1 to 2");
+        assertMessage(e, dir, "document 0", "field format_version", "unsupported trace format version 4",
+            "reads versions 1 to 3");
         assertEquals(0, e.document());
         assertEquals("format_version", e.field());
     }
