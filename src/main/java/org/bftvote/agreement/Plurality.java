@@ -16,6 +16,14 @@ final class Plurality {
      * @return the lowest-numbered lane holding the winning word, or -1 if {@code lanes} is empty
      */
     static int winner(final long[] words, final long lanes) {
+        if (lanes == 0) {
+            return -1;
+        }
+        // The usual frame: every lane holds the same word, found in one pass.
+        final int first = Long.numberOfTrailingZeros(lanes);
+        if (holders(words, lanes, words[first]) == Long.bitCount(lanes)) {
+            return first;
+        }
         int best = -1;
         int bestCount = 0;
         for (long rest = lanes; rest != 0; rest &= rest - 1) {

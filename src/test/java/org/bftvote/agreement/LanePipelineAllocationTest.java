@@ -9,6 +9,7 @@ import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.testsupport.AllocationMeter;
 import org.junit.jupiter.api.Tag;
+import org.bftvote.testsupport.ByteAdversary;
 import org.junit.jupiter.api.Test;
 
 /** Allocation proof of whole frames of every lane, and the footprint of building one lane's pipeline. */
@@ -45,6 +46,54 @@ class LanePipelineAllocationTest {
         assertEquals(0, bytes, "bytes allocated by " + AllocationMeter.PROOF_FRAMES + " frames of 4 lanes");
         assertEquals(0, system.pipeline(0).excludedMask());
         assertTrue(system.pipeline(0).output(0).status().hasValue());
+    }
+
+    /**
+     * The recovery paths allocate nothing either: a million frames in which lanes go silent (excluded, then syncing
+     * and readmitted), every link carries garbage for a while (every lane in a minority, its state held), lanes stall
+     * (frame hints, out-of-step frames) and a lane's memory is upset (a block adopted and replayed).
+     */
+    @Test
+    void aMillionFramesOfFaultsAndRecoveryAllocateNothing() {
+        final ByteAdversary adversary = new ByteAdversary(4, 5);
+        final PipelineCluster system = new PipelineCluster(
+            RecoveryCampaignTest.config(PipelineConfig.builder(4, 1, 3), 4), adversary);
+        final double[][] readings = new double[4][3];
+        final long[] valid = {-1L, -1L, -1L, -1L};
+        final long[] state = new long[system.pipeline(0).manager(0).stateWords()];
+        final long[] frame = {0};
+        final AllocationMeter.Loop frames = () -> {
+            for (int i = 0; i < AllocationMeter.PROOF_FRAMES; i++) {
+                final long f = frame[0]++;
+                final int phase = (int) (f % 4_000);
+                final int lane = (int) (f / 4_000 % 4);
+                adversary.control(lane, phase < 10 ? ByteAdversary.Behaviour.SILENT
+                    : phase >= 2_000 && phase < 2_004 ? ByteAdversary.Behaviour.CORRUPT : ByteAdversary.Behaviour.HONEST);
+                for (int other = 0; other < 4; other++) {
+                    if (other != lane) {
+                        adversary.control(other, phase >= 2_000 && phase < 2_004 ? ByteAdversary.Behaviour.CORRUPT
+                            : ByteAdversary.Behaviour.HONEST);
+                    }
+                }
+                if (phase == 3_000) {
+                    system.stall((lane + 1) % 4, 5, f);
+                }
+                if (phase == 3_500) {
+                    system.pipeline((lane + 2) % 4).manager(0).writeState(state, 0);
+                    state[0] ^= 1L << 5;
+                    system.pipeline((lane + 2) % 4).manager(0).readState(state, 0);
+                }
+                for (int l = 0; l < 4; l++) {
+                    for (int k = 0; k < 3; k++) {
+                        readings[l][k] = 10 * Math.sin(f * 0.01 * (k + 1)) + 1e-3 * l;
+                    }
+                }
+                system.runFrame(f, readings, valid);
+            }
+        };
+        final long bytes = AllocationMeter.measure(frames);
+        assertEquals(0, bytes, "bytes allocated by " + AllocationMeter.PROOF_FRAMES + " frames with recovery");
+        assertTrue(system.pipeline(0).readmissionCount(1) > 0, "readmissions happened");
     }
 
     @Test
