@@ -1,6 +1,5 @@
 package org.bftvote.sim.revote;
 
-import org.bftvote.agreement.AgreementConfig;
 import org.bftvote.agreement.PipelineConfig;
 import org.bftvote.channel.PersistencePolicy;
 import org.bftvote.sim.yaml.ProfileException;
@@ -23,7 +22,7 @@ import org.bftvote.sim.yaml.YMap;
 public record AgreementSpec(int lanes, int m, String mode, int asymmetric, int symmetric, int benign,
                             int exclusionUp, int exclusionDown, int exclusionTrip) {
     static AgreementSpec read(final YMap a) throws ProfileException {
-        final int lanes = a.integer("lanes", 1, 64);
+        final int lanes = a.integer("lanes", 1, PipelineConfig.MAX_LANES);
         final int m = a.integer("m", 0, 8);
         final String mode = a.text("mode");
         if (!"om".equals(mode) && !"omh".equals(mode)) {
@@ -52,15 +51,11 @@ public record AgreementSpec(int lanes, int m, String mode, int asymmetric, int s
      * @return a pipeline builder with this agreement and lane-exclusion policy, signals to be added
      */
     PipelineConfig.Builder builder(final int hostSignals) {
-        final AgreementConfig.Builder b = AgreementConfig.builder(lanes, m,
-            PipelineConfig.agreementSignals(hostSignals));
+        final PipelineConfig.Builder b = PipelineConfig.builder(lanes, m, hostSignals);
         if ("omh".equals(mode)) {
             b.hybrid(asymmetric, symmetric, benign);
-        } else {
-            b.omClassic();
         }
-        return PipelineConfig.builder(b.build()).exclusion(exclusionDown < 0
-            ? PersistencePolicy.consecutive(exclusionUp)
+        return b.exclusion(exclusionDown < 0 ? PersistencePolicy.consecutive(exclusionUp)
             : PersistencePolicy.leaky(exclusionUp, exclusionDown, exclusionTrip));
     }
 }
