@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.bftvote.channel.PersistenceCounters;
 import org.bftvote.channel.PersistencePolicy;
+import org.bftvote.channel.StateDigest;
 
 /**
  * Which lanes a pipeline counts, decided every frame from agreed data alone: exclusion of accused lanes, readmission
@@ -309,10 +310,28 @@ final class LaneHealth {
     void writeState(final long[] dst, final int offset) {
         dst[offset] = excluded & 0xFFFF_FFFFL | (long) exceededRun << 32;
         for (int j = 0; j < lanes; j++) {
-            dst[offset + 1 + j] = accusationLevels.level(j) | (long) cleanRun[j] << FIELD_BITS
-                | (long) readmissions[j] << 2 * FIELD_BITS;
+            dst[offset + 1 + j] = laneWord(j);
             dst[offset + 1 + lanes + j] = exclusionFrame[j];
         }
+    }
+
+    /**
+     * Adds the words {@link #writeState} writes, in the same order, to a digest, without writing them anywhere.
+     *
+     * @param digest the digest to add to
+     */
+    void addStateTo(final StateDigest digest) {
+        digest.add(excluded & 0xFFFF_FFFFL | (long) exceededRun << 32);
+        for (int j = 0; j < lanes; j++) {
+            digest.add(laneWord(j));
+        }
+        for (int j = 0; j < lanes; j++) {
+            digest.add(exclusionFrame[j]);
+        }
+    }
+
+    private long laneWord(final int j) {
+        return accusationLevels.level(j) | (long) cleanRun[j] << FIELD_BITS | (long) readmissions[j] << 2 * FIELD_BITS;
     }
 
     /** Any words give a valid state: fields are clamped, a lane not excluded has no exclusion frame. */

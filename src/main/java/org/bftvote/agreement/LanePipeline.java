@@ -120,7 +120,6 @@ public final class LanePipeline {
     private final long[] freshMasks;
     /** Every manager's state, kept through a minority frame. */
     private final long[] heldState;
-    private final long[] healthWords;
     private final StateDigest digest = new StateDigest();
 
     private long heard;
@@ -189,7 +188,6 @@ public final class LanePipeline {
         this.validMasks = new long[signals];
         this.freshMasks = new long[signals];
         this.heldState = new long[managerWords];
-        this.healthWords = new long[health.stateWords()];
         this.stateDigest = computeDigest(-1);
     }
 
@@ -258,8 +256,9 @@ public final class LanePipeline {
         }
         final long frame = lane.frame();
         readDiagnosis();
-        final boolean minority = 1 + Long.bitCount(lane.receivedMask()) < majority;
-        accuseUnsyncedExcluded();
+        final long received = lane.receivedMask();
+        final boolean minority = 1 + Long.bitCount(received) < majority;
+        accuseUnsyncedExcluded(received);
         final int local = localFlags(minority);
         if (minority) {
             sync.invalidate();
@@ -299,10 +298,10 @@ public final class LanePipeline {
      * or carries another digest than this lane's own. A lane that is itself syncing cannot vouch for anyone and
      * accuses every excluded lane it heard. (One not heard is accused as missing by the agreement layer.)
      */
-    private void accuseUnsyncedExcluded() {
+    private void accuseUnsyncedExcluded(final long received) {
         final boolean selfSyncing = StateTag.syncing(sentTag);
         long evidence = 0;
-        for (long rest = health.excludedMask() & lane.receivedMask(); rest != 0; rest &= rest - 1) {
+        for (long rest = health.excludedMask() & received; rest != 0; rest &= rest - 1) {
             final int j = Long.numberOfTrailingZeros(rest);
             final int tag = lane.heardTag(j);
             if (selfSyncing || StateTag.syncing(tag) || StateTag.digest(tag) != StateTag.digest(sentTag)) {
@@ -479,10 +478,7 @@ public final class LanePipeline {
      */
     private long computeDigest(final long frame) {
         digest.reset();
-        health.writeState(healthWords, 0);
-        for (final long word : healthWords) {
-            digest.add(word);
-        }
+        health.addStateTo(digest);
         for (final ChannelOutput out : outputs) {
             digest.add(out.value());
             digest.add(out.failedMask() << 8 | out.voteStatus().ordinal());

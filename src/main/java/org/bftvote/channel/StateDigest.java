@@ -1,9 +1,10 @@
 package org.bftvote.channel;
 
 /**
- * A digest of 64-bit words, for telling at a glance whether two lanes hold the same state: each word is multiplied
- * by its own odd constant, the products summed (so it costs one multiply-add a word and a word's change always
- * changes the sum), and the sum mixed at the end (the finaliser of SplitMix64, so every output bit depends on every
+ * A digest of 64-bit words, for telling at a glance whether two lanes hold the same state: word i is multiplied by
+ * its own odd constant (the previous one plus a fixed even step), the products summed (so it costs one multiply-add a
+ * word, and a change of any one word always changes the sum: an odd multiplier is invertible modulo 2^64), and the
+ * sum mixed at the end (the finaliser of SplitMix64, so every output bit depends on every
  * input bit). Two different word sequences of the same length give the same 31-bit digest with probability about
  * 2^-31. Not cryptographic: it detects divergence, it does not resist forgery (a faulty lane can send any digest).
  * Allocation-free; use one instance per thread.
@@ -13,8 +14,13 @@ package org.bftvote.channel;
  */
 public final class StateDigest {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
+    /** The first word's multiplier: odd. */
+    private static final long FIRST = GOLDEN | 1L;
+    /** Added to the multiplier from one word to the next: even, so every multiplier stays odd. */
+    private static final long STEP = GOLDEN << 1;
 
     private long sum;
+    private long multiplier = FIRST;
     private long index;
 
     /** An empty digest. */
@@ -25,6 +31,7 @@ public final class StateDigest {
     /** Starts a new digest. */
     public void reset() {
         sum = 0;
+        multiplier = FIRST;
         index = 0;
     }
 
@@ -32,8 +39,9 @@ public final class StateDigest {
      * @param word the next word
      */
     public void add(final long word) {
+        sum += word * multiplier;
+        multiplier += STEP;
         index++;
-        sum += word * (index * GOLDEN | 1L);
     }
 
     /**

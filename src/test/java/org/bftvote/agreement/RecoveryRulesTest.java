@@ -120,6 +120,13 @@ class RecoveryRulesTest {
         }
         final long[] words = new long[health.stateWords()];
         health.writeState(words, 0);
+        final org.bftvote.channel.StateDigest direct = new org.bftvote.channel.StateDigest();
+        health.addStateTo(direct);
+        final org.bftvote.channel.StateDigest fromWords = new org.bftvote.channel.StateDigest();
+        for (final long word : words) {
+            fromWords.add(word);
+        }
+        assertEquals(fromWords.value(), direct.value(), "the digest adds exactly the written words");
         final LaneHealth copy = health(ReadmissionPolicy.afterCleanFrames(10, 2), 50);
         copy.readState(words, 0);
         final long[] again = new long[copy.stateWords()];

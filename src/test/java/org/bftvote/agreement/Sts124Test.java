@@ -29,7 +29,7 @@ class Sts124Test {
      * Two-faced sensor data: lanes listed send each receiver its own offset of their round-1 readings (what a
      * failed transmitter diode does to one computer's data), every other entry as encoded.
      */
-    static final class SplitReadings implements MessageInterceptor {
+    static class SplitReadings implements MessageInterceptor {
         private final IcMessageCodec codec = new IcMessageCodec();
         private final long[] splitFrom = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
 

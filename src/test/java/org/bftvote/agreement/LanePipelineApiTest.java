@@ -1,0 +1,122 @@
+package org.bftvote.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bftvote.InvalidConfigException;
+import org.bftvote.agreement.memory.PipelineCluster;
+import org.bftvote.channel.ExclusionReason;
+import org.bftvote.testsupport.ByteAdversary;
+import org.bftvote.testsupport.ByteAdversary.Behaviour;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an embedder meets (API-1): accessors that name what was wrong, a configuration that counts the agreed signals
+ * itself, a listener that hears every transition with the host signal index, and a lane lying to a single receiver
+ * shown as suspected.
+ */
+class LanePipelineApiTest {
+    @Test
+    void anIndexOutOfRangeSaysWhatItCountsAndHowManyThereAre() {
+        final LanePipeline pipeline = new LanePipeline(LanePipelineEndToEndTest.config(4, 1, 8), 0);
+        final IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> pipeline.output(9));
+        assertEquals("signal 9 is out of range: there are 8 host signals, 0 to 7", e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> pipeline.exclusionFrame(4));
+        assertThrows(IndexOutOfBoundsException.class, () -> pipeline.manager(-1));
+    }
+
+    @Test
+    void theConfigurationCountsTheReservedSignalsItself() {
+        final PipelineConfig config = LanePipelineEndToEndTest.config(4, 1, 8);
+        assertEquals(8, config.signals());
+        assertEquals(8 + PipelineConfig.RESERVED_SIGNALS, config.agreement().signals());
+        final InvalidConfigException tooMany = assertThrows(InvalidConfigException.class,
+            () -> PipelineConfig.builder(33, 1, 2));
+        assertTrue(tooMany.getMessage().contains("lanes = 33"), tooMany.getMessage());
+        final InvalidConfigException outOfBound = assertThrows(InvalidConfigException.class,
+            () -> LanePipelineEndToEndTest.config(3, 1, 2));
+        assertTrue(outOfBound.getMessage().contains("n >= 3m + 1"), outOfBound.getMessage());
+    }
+
+    /** Records every event as a line of text (allocates: only for tests). */
+    private static final class Events implements PipelineListener {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void onLaneExcluded(final long frame, final int lane) {
+            lines.add(frame + " excluded " + lane);
+        }
+
+        @Override
+        public void onLaneReadmitted(final long frame, final int lane) {
+            lines.add(frame + " readmitted " + lane);
+        }
+
+        @Override
+        public void onChannelFailed(final int signal, final long frame, final int channel,
+                                    final ExclusionReason reason) {
+            lines.add(frame + " signal " + signal + " channel " + channel + " failed " + reason);
+        }
+
+        @Override
+        public void onHypothesisExceeded(final long frame, final int flags) {
+            lines.add(frame + " exceeded " + HypothesisFlags.describe(flags));
+        }
+
+        @Override
+        public void onSyncingStarted(final long frame) {
+            lines.add(frame + " syncing");
+        }
+
+        @Override
+        public void onSyncingEnded(final long frame) {
+            lines.add(frame + " synced");
+        }
+    }
+
+    @Test
+    void theListenerHearsExclusionsReadmissionsAndChannelFailuresWithTheHostSignal() {
+        final ByteAdversary adversary = new ByteAdversary(4, 3);
+        final Events events = new Events();
+        final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.configBuilder(4, 1, 2)
+            .readmission(ReadmissionPolicy.afterCleanFrames(20, 1)).build(), adversary,
+            lane -> lane == 0 ? events : PipelineListener.NONE);
+        final RecoveryCampaignTest.Inputs inputs = new RecoveryCampaignTest.Inputs(4, 2, 3);
+        for (long frame = 0; frame < 400; frame++) {
+            adversary.control(2, frame >= 10 && frame < 20 ? Behaviour.SILENT : Behaviour.HONEST);
+            inputs.run(system, frame, false);
+        }
+        assertTrue(events.lines.contains("13 excluded 2"), events.lines.toString());
+        assertTrue(events.lines.stream().anyMatch(l -> l.endsWith("readmitted 2")), events.lines.toString());
+        assertTrue(events.lines.stream().anyMatch(l -> l.contains("signal 1 channel 2 failed")),
+            "the host signal index, not the configuration's id: " + events.lines);
+    }
+
+    @Test
+    void aLaneLyingToASingleReceiverIsSuspectedNotAccused() {
+        final Sts124Test.SplitReadings liar = new Sts124Test.SplitReadings() {
+            @Override
+            public int intercept(final long frame, final int round, final int sender, final int receiver,
+                                 final byte[] buffer, final int offset, final int length, final int capacity) {
+                return receiver == 0 ? super.intercept(frame, round, sender, receiver, buffer, offset, length,
+                    capacity) : length;
+            }
+        };
+        liar.split(3, 10);
+        final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, 3), liar);
+        final RecoveryCampaignTest.Inputs inputs = new RecoveryCampaignTest.Inputs(4, 3, 4);
+        for (long frame = 0; frame < 40; frame++) {
+            inputs.run(system, frame, false);
+        }
+        for (int lane = 0; lane < 3; lane++) {
+            assertEquals(1L << 3, system.pipeline(lane).suspectedMask(), "lane " + lane);
+            assertEquals(0, system.pipeline(lane).accusedMask(), "one accuser of f + 1 = 2");
+            assertEquals(0, system.pipeline(lane).excludedMask());
+        }
+        assertTrue(RecoveryProbe.sameOutputs(system.pipeline(0), system.pipeline(1)), "masked");
+    }
+}
