@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.bftvote.InvalidConfigException;
 import org.bftvote.agreement.AgreementLane;
+import org.bftvote.agreement.IcMessage;
+import org.bftvote.agreement.IcMessageCodec;
 import org.bftvote.agreement.LanePipeline;
 import org.bftvote.agreement.PipelineConfig;
 import org.bftvote.agreement.memory.MessageInterceptor;
@@ -43,6 +45,12 @@ import org.bftvote.sim.yaml.ProfileException;
  * configuration unchanged the re-run equals the run bit for bit; with another one it equals a fresh run with that
  * configuration whenever the world does not depend on it (the emulated lanes' two-faced offsets are a fraction of a
  * signal's range, so changing a range changes what a fresh run's faulty lane sends).
+ *
+ * <p>Two words of every lane's messages depend on the lane's own state, which another configuration changes: the
+ * sync word (a word of its state snapshot) and the state tag of its diagnosis word. A received message's entries
+ * of those two signals are therefore taken from what the re-run sender encodes for that receiver in that round (the
+ * message's fate — delivered, late, lost, damaged — and every reading it carries stay as recorded; a message whose
+ * CRC no longer held when it was received is delivered as recorded, to be dropped as it was).
  *
  * <p>The agreement under which the messages were encoded cannot change; a configuration naming another agreement
  * is refused. A trace recorded without a configuration and messages (format 1, or a recorder not told them) can be
@@ -155,7 +163,11 @@ public final class TraceRevote {
         private final int signals;
         private final int rounds;
         private final double[] readings;
-        private final byte[] scratch;
+        /** encoded[sender * n + receiver]: the re-run sender's message of the current round for the receiver. */
+        private final byte[][] encoded;
+        private final int[] encodedLength;
+        private final byte[] patched;
+        private final IcMessageCodec codec = new IcMessageCodec();
         private final List<Message> received = new ArrayList<>();
         private FrameObserver[] observers = new FrameObserver[0];
         private long[] digest = new long[1024];
@@ -175,7 +187,9 @@ public final class TraceRevote {
             this.report = new OutputReport(cluster, n, signals);
             this.out = new FrameSample(run);
             this.readings = new double[signals];
-            this.scratch = new byte[cluster.cluster().capacity()];
+            this.encoded = new byte[n * n][cluster.cluster().capacity()];
+            this.encodedLength = new int[n * n];
+            this.patched = new byte[cluster.cluster().capacity()];
         }
 
         void observers(final FrameObserver[] list) {
@@ -198,9 +212,7 @@ public final class TraceRevote {
             final long f = recorded.frame();
             out.begin(f, recorded.timeS());
             copyWorld(recorded);
-            for (int l = 0; l < n; l++) {
-                frame(l, f, recorded);
-            }
+            frame(f, recorded);
             received.clear();
             report.report(f, out, observers);
             for (final FrameObserver o : observers) {
@@ -227,17 +239,57 @@ public final class TraceRevote {
         }
 
         /**
-         * One lane's frame, in the order the in-memory cluster drove it when the trace was recorded. A lane the
-         * recorder marked as not having run the frame (a rig lane stalled or stopped: one received entry with round
-         * 0 from the lane itself) does not run it here either.
+         * One frame of every lane that ran it, round by round as the in-memory cluster drove them when the trace was
+         * recorded: every lane encodes its messages of the round, then each lane takes, in recorded order, the
+         * messages it received in time from each sender, closes the round and takes the late ones. A lane the trace
+         * marks as not having run the frame (a received entry of round {@link #NOT_RUN_ROUND} from itself) does not
+         * run it here either.
          */
-        private void frame(final int l, final long f, final FrameSample recorded) {
-            for (final Message m : received) {
-                if (m.lane() == l && m.round() == NOT_RUN_ROUND && m.link() == l) {
-                    return;
+        private void frame(final long f, final FrameSample recorded) {
+            long running = 0;
+            for (int l = 0; l < n; l++) {
+                if (ran(l)) {
+                    running |= 1L << l;
+                    begin(l, f, recorded);
                 }
             }
-            final LanePipeline pipeline = cluster.pipeline(l);
+            for (int r = 1; r <= rounds; r++) {
+                for (long senders = running; senders != 0; senders &= senders - 1) {
+                    final int sender = Long.numberOfTrailingZeros(senders);
+                    for (int peer = 0; peer < n; peer++) {
+                        if (peer != sender) {
+                            encodedLength[sender * n + peer] =
+                                cluster.pipeline(sender).lane().encodeRound(r, peer, encoded[sender * n + peer], 0);
+                        }
+                    }
+                }
+                for (long lanes = running; lanes != 0; lanes &= lanes - 1) {
+                    final int l = Long.numberOfTrailingZeros(lanes);
+                    final AgreementLane lane = cluster.pipeline(l).lane();
+                    for (int sender = 0; sender < n; sender++) {
+                        if (sender != l) {
+                            deliver(lane, l, r, sender, false);
+                        }
+                    }
+                    lane.closeRound(r);
+                    deliver(lane, l, r, -1, true);
+                }
+            }
+            for (long lanes = running; lanes != 0; lanes &= lanes - 1) {
+                cluster.pipeline(Long.numberOfTrailingZeros(lanes)).completeFrame();
+            }
+        }
+
+        private boolean ran(final int l) {
+            for (final Message m : received) {
+                if (m.lane() == l && m.round() == NOT_RUN_ROUND && m.link() == l) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void begin(final int l, final long f, final FrameSample recorded) {
             long valid = 0;
             long fresh = 0;
             for (int s = 0; s < signals; s++) {
@@ -245,33 +297,58 @@ public final class TraceRevote {
                 valid |= recorded.sensorValid(l, s) ? 1L << s : 0L;
                 fresh |= recorded.sensorFresh(l, s) ? 1L << s : 0L;
             }
-            pipeline.beginFrame(f, readings, valid, fresh);
-            final AgreementLane lane = pipeline.lane();
-            for (int r = 1; r <= rounds; r++) {
-                for (int sender = 0; sender < n; sender++) {
-                    if (sender == l) {
-                        for (int peer = 0; peer < n; peer++) {
-                            if (peer != l) {
-                                lane.encodeRound(r, peer, scratch, 0);
-                            }
-                        }
-                    } else {
-                        deliver(lane, l, r, sender, false);
-                    }
-                }
-                lane.closeRound(r);
-                deliver(lane, l, r, -1, true);
-            }
-            pipeline.completeFrame();
+            cluster.pipeline(l).beginFrame(f, readings, valid, fresh);
         }
 
         private void deliver(final AgreementLane lane, final int l, final int round, final int sender,
             final boolean late) {
             for (final Message m : received) {
                 if (m.lane() == l && m.round() == round && m.late() == late && (late || m.link() == sender)) {
-                    lane.onMessage(m.link(), m.bytes(), 0, m.bytes().length);
+                    final int length = patch(m, l, round);
+                    lane.onMessage(m.link(), patched, 0, length);
                 }
             }
+        }
+
+        /**
+         * Copies a recorded message into {@link #patched} with the entries of the sync and diagnosis signals taken
+         * from the re-run sender's message to that receiver in that round, entry by entry where path and signal
+         * match, and the CRC sealed again; a message that did not pass its CRC, or whose sender did not encode for
+         * the round, is copied as it is.
+         */
+        private int patch(final Message m, final int receiver, final int round) {
+            final byte[] bytes = m.bytes();
+            System.arraycopy(bytes, 0, patched, 0, bytes.length);
+            final int link = m.link();
+            if (link < 0 || link >= n || codec.verify(bytes, 0, bytes.length) != IcMessageCodec.WELL_FORMED
+                || IcMessage.round(bytes, 0) != round) {
+                return bytes.length;
+            }
+            final byte[] own = encoded[link * n + receiver];
+            final int ownLength = encodedLength[link * n + receiver];
+            if (ownLength <= 0) {
+                return bytes.length;
+            }
+            final int count = IcMessage.entryCount(patched, 0);
+            final int ownCount = IcMessage.entryCount(own, 0);
+            for (int i = 0, j = 0; i < count && j < ownCount; i++) {
+                final int at = IcMessage.entryOffset(0, i);
+                final int signal = IcMessage.entrySignal(patched, at);
+                if (signal < signals) {
+                    continue;
+                }
+                final int path = IcMessage.entryPath(patched, at);
+                while (j < ownCount && !(IcMessage.entryPath(own, IcMessage.entryOffset(0, j)) == path
+                    && IcMessage.entrySignal(own, IcMessage.entryOffset(0, j)) == signal)) {
+                    j++;
+                }
+                if (j < ownCount) {
+                    final int ownAt = IcMessage.entryOffset(0, j);
+                    patched[at + IcMessage.ENTRY_STATUS_OFFSET] = IcMessage.entryStatus(own, ownAt);
+                    IcMessage.putEntryWord(patched, at, IcMessage.entryWord(own, ownAt));
+                }
+            }
+            return codec.seal(patched, 0);
         }
 
         private void remember() {
