@@ -21,7 +21,11 @@ public final class HypothesisFlags {
     public static final int UNCONFIRMED = 1 << 2;
     /** This lane heard fewer than a majority of the configured lanes (itself counted) this frame. */
     public static final int MINORITY = 1 << 3;
-    /** This lane's own evidence this frame names more lanes than the fault budget left allows. */
+    /**
+     * This lane's own evidence this frame names more lanes than the fault budget left allows, or holds a
+     * contradiction (a lane's round-1 reading is not the value decided for it) while the budget left tolerates no
+     * asymmetric lane: within such a budget no lane can tell lanes different things.
+     */
     public static final int LOCAL_EVIDENCE = 1 << 4;
 
     /** The flags every healthy lane decides from the same agreed data. */

@@ -56,6 +56,8 @@ final class LaneHealth {
     private final int threshold;
     /** tolerated[k] = the most faulty lanes a budget that still holds after k exclusions allows (0 if none holds). */
     private final int[] tolerated;
+    /** asymmetricTolerated[k] = the most asymmetric lanes a budget that still holds after k exclusions allows. */
+    private final int[] asymmetricTolerated;
     private final PersistenceCounters accusationLevels;
     private final ReadmissionPolicy readmission;
     private final int amnestyFrames;
@@ -88,9 +90,11 @@ final class LaneHealth {
         this.allLanes = lanes == Long.SIZE ? -1L : (1L << lanes) - 1;
         this.threshold = agreement.faultBudget().total() + 1;
         this.tolerated = new int[lanes + 1];
+        this.asymmetricTolerated = new int[lanes + 1];
         for (int k = 0; k <= lanes; k++) {
             for (final FaultBudget budget : agreement.budgetsAfterExcluding(k)) {
                 tolerated[k] = Math.max(tolerated[k], budget.total());
+                asymmetricTolerated[k] = Math.max(asymmetricTolerated[k], budget.asymmetric());
             }
         }
         this.accusationLevels = new PersistenceCounters(config.exclusion(), lanes);
@@ -266,6 +270,14 @@ final class LaneHealth {
      */
     int tolerated(final int excludedCount) {
         return tolerated[excludedCount];
+    }
+
+    /**
+     * @param excludedCount lanes excluded
+     * @return the most asymmetric faulty lanes a budget that still holds allows (0 if none holds)
+     */
+    int asymmetricTolerated(final int excludedCount) {
+        return asymmetricTolerated[excludedCount];
     }
 
     /**

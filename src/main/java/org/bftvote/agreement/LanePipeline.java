@@ -31,8 +31,12 @@ import org.bftvote.channel.StateDigest;
  * <h2>Per signal</h2>
  * Signal k has one {@link ChannelManager} whose channels are the lanes: channel j's value is the agreed reading of
  * lane j (its 64-bit word read as an IEEE double). A reading agreed as a value ({@link EntryStatus#VALUE} or
- * {@link EntryStatus#HELD}) from a lane that is not excluded is valid; it is fresh iff agreed as
- * {@link EntryStatus#VALUE}. Each lane sends its own readings VALUE when they are new samples and HELD when the
+ * {@link EntryStatus#HELD}) is valid; it is fresh iff agreed as {@link EntryStatus#VALUE}. A lane computer's fault
+ * is not charged to its sensors: the channels of an excluded lane, and the readings missing from a lane the agreed
+ * diagnosis accuses, are absent ({@link ExclusionReason#ABSENT}), out of the vote and judged not at all, so a lane
+ * readmitted later gets its channels back as they were. (Accusations arrive a frame after the lane's first silent
+ * frame, which its channels count as invalid; a channel persistence of two frames or more keeps that from failing
+ * them.) Each lane sends its own readings VALUE when they are new samples and HELD when the
  * sensor has not delivered since, so freshness is agreed with the word: the managers' stale and frozen checks act on
  * agreed data, at the same frame on every healthy lane, and a lane that reports freshness two-facedly cannot split
  * them. Every healthy lane feeds its managers the same agreed vector, so their outputs are bit-identical.
@@ -118,6 +122,9 @@ public final class LanePipeline {
     private final double[][] channelValues;
     private final long[] validMasks;
     private final long[] freshMasks;
+    private final long allLanes;
+    /** Per signal, the lanes whose channel is present this frame (see {@link #buildChannelInputs()}). */
+    private final long[] presentMasks;
     /** Every manager's state, kept through a minority frame. */
     private final long[] heldState;
     private final StateDigest digest = new StateDigest();
@@ -160,6 +167,7 @@ public final class LanePipeline {
         this.lanes = lane.lanes();
         this.signals = config.signals();
         this.majority = lanes / 2 + 1;
+        this.allLanes = lanes == Long.SIZE ? -1L : (1L << lanes) - 1;
         this.managers = new ChannelManager[signals];
         this.outputs = new ChannelOutput[signals];
         final int[] blockWords = new int[1 + signals];
@@ -186,6 +194,7 @@ public final class LanePipeline {
         this.freshWords = new long[lanes];
         this.channelValues = new double[signals][lanes];
         this.validMasks = new long[signals];
+        this.presentMasks = new long[signals];
         this.freshMasks = new long[signals];
         this.heldState = new long[managerWords];
         this.stateDigest = computeDigest(-1);
@@ -311,10 +320,17 @@ public final class LanePipeline {
         lane.addEvidence(evidence);
     }
 
+    /**
+     * This lane's own knowledge that the hypothesis is exceeded: it heard no majority; its evidence names more lanes
+     * than the budget left allows; or it holds a contradiction (a lane's round-1 reading is not what was decided for
+     * it, so some lane told lanes different things) while the budget left tolerates no asymmetric lane.
+     */
     private int localFlags(final boolean minority) {
         final long excluded = health.excludedMask();
+        final int excludedCount = Long.bitCount(excluded);
         final long evidence = lane.localAccusations() & ~excluded;
-        final boolean beyond = Long.bitCount(evidence) > health.tolerated(Long.bitCount(excluded));
+        final boolean beyond = Long.bitCount(evidence) > health.tolerated(excludedCount)
+            || health.asymmetricTolerated(excludedCount) == 0 && (lane.contradictionMask() & ~excluded) != 0;
         return (minority ? HypothesisFlags.MINORITY : 0) | (beyond ? HypothesisFlags.LOCAL_EVIDENCE : 0);
     }
 
@@ -354,7 +370,8 @@ public final class LanePipeline {
 
     /**
      * One pass over the agreed vector, source by source (the engine's row order): each (source, signal) entry is
-     * read once and lands in its signal's channel array and masks.
+     * read once and lands in its signal's channel array and masks. A channel is present unless its lane is excluded,
+     * or accused with that reading missing: a silent or garbled lane computer is the lane's fault, not its sensors'.
      */
     private void buildChannelInputs() {
         final long excluded = health.excludedMask();
@@ -378,6 +395,10 @@ public final class LanePipeline {
             }
             freshWords[j] = fresh;
         }
+        final long accused = health.accusedMask() & ~excluded;
+        for (int k = 0; k < signals; k++) {
+            presentMasks[k] = allLanes & ~excluded & ~(accused & ~validMasks[k]);
+        }
     }
 
     /**
@@ -393,7 +414,7 @@ public final class LanePipeline {
             if (!minority && sync.activeBlock() == 1 + k) {
                 syncManager(frame, k);
             }
-            managers[k].update(frame, channelValues[k], validMasks[k], freshMasks[k], outputs[k]);
+            managers[k].update(frame, channelValues[k], validMasks[k], freshMasks[k], presentMasks[k], outputs[k]);
         }
         if (minority) {
             releaseManagers();
@@ -403,7 +424,7 @@ public final class LanePipeline {
     private void syncManager(final long frame, final int k) {
         final int j = sync.wordIndex();
         if (!sync.windowEnds()) {
-            window.recordChannels(j, frame, channelValues[k], validMasks[k], freshMasks[k]);
+            window.recordChannels(j, frame, channelValues[k], validMasks[k], freshMasks[k], presentMasks[k]);
         } else if (sync.windowValid() && sync.ownDiffers()) {
             managers[k].readState(sync.agreedWords(), 0);
             muted = true;

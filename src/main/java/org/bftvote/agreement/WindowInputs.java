@@ -22,6 +22,7 @@ final class WindowInputs {
     private final double[] values;
     private final long[] valid;
     private final long[] fresh;
+    private final long[] present;
     private final double[] row;
 
     /**
@@ -37,6 +38,7 @@ final class WindowInputs {
         this.values = new double[rows * lanes];
         this.valid = new long[rows];
         this.fresh = new long[rows];
+        this.present = new long[rows];
         this.row = new double[lanes];
     }
 
@@ -51,11 +53,12 @@ final class WindowInputs {
 
     /** Records frame j of a channel manager's window. */
     void recordChannels(final int j, final long frame, final double[] channelValues, final long validMask,
-                        final long freshMask) {
+                        final long freshMask, final long presentMask) {
         frames[j] = frame;
         System.arraycopy(channelValues, 0, values, j * lanes, lanes);
         valid[j] = validMask;
         fresh[j] = freshMask;
+        present[j] = presentMask;
     }
 
     /**
@@ -85,7 +88,7 @@ final class WindowInputs {
     void replayChannels(final ChannelManager manager, final int count, final ChannelOutput scratch) {
         for (int j = 0; j < count; j++) {
             System.arraycopy(values, j * lanes, row, 0, lanes);
-            manager.update(frames[j], row, valid[j], fresh[j], scratch);
+            manager.update(frames[j], row, valid[j], fresh[j], present[j], scratch);
         }
         Arrays.fill(row, 0.0);
     }

@@ -41,7 +41,9 @@ import org.bftvote.vote.VoteStatus;
  *       consecutive good frames if its reason is readmitted and it has readmissions left.</li>
  *   <li><b>Degradation</b>: the {@link RedundancyLevel} follows the number of channels not declared failed.</li>
  * </ol>
- * Events go to the {@link ChannelEventListener} on transitions only. With a
+ * A channel can also be absent for a frame ({@link #update(long, double[], long, long, long, ChannelOutput)}: its lane
+ * computer is excluded): it is then left out of the vote and judged not at all, so that a lane's absence never fails
+ * its channels. Events go to the {@link ChannelEventListener} on transitions only. With a
  * {@linkplain ChannelConfig.Builder#statusHold(int) status hold}, a {@code NORMAL} output stays {@code NORMAL}
  * through short rejections of channels that are not declared failed.
  *
@@ -114,6 +116,8 @@ public final class ChannelManager {
     private long failedMask;
     private long hasLastValid;
     private long hasBits;
+    // The channels absent this general frame (primitive scratch, set before every general frame).
+    private long absent;
     // Per-frame results of the frozen-signal bookkeeping done inside the input-check pass (primitive scratch).
     private long frozenMoved;
     private long frozenSame;
@@ -202,15 +206,37 @@ public final class ChannelManager {
      */
     public OutputStatus update(
         final long frame, final double[] values, final long validMask, final long freshMask, final ChannelOutput out) {
+        return update(frame, values, validMask, freshMask, all, out);
+    }
+
+    /**
+     * Processes one frame in which some channels may be absent: an absent channel (its source lane computer is
+     * excluded, say) is left out of the vote and judged not at all — no input check counted, no miscompare, no
+     * persistence, no readmission progress, its stale and frozen counts kept — so being absent never fails a
+     * channel; its reason this frame is {@link ExclusionReason#ABSENT}. The redundancy level counts the channels
+     * neither failed nor absent.
+     *
+     * @param frame       frame number, as for {@link #update(long, double[], long, long, ChannelOutput)}
+     * @param values      channel values; only the first {@code channelCount} are read
+     * @param validMask   bit i set iff channel i's source declares its value valid
+     * @param freshMask   bit i set iff channel i delivered a new sample this frame
+     * @param presentMask bit i set iff channel i is present this frame
+     * @param out         filled with the result
+     * @return the output status, also in {@code out.status()}
+     * @throws IllegalArgumentException as for {@link #update(long, double[], long, long, ChannelOutput)}
+     */
+    public OutputStatus update(final long frame, final double[] values, final long validMask, final long freshMask,
+                               final long presentMask, final ChannelOutput out) {
         if (values.length < n || out.capacity() < n) {
             throw new IllegalArgumentException(sizeMessage(values.length, out.capacity()));
         }
-        if (steady && (validMask & freshMask & all) == all
+        if (steady && (validMask & freshMask & presentMask & all) == all
             && (n == 3 ? quietTriplexFrame(frame, values, out) : quietFrame(frame, values, out))) {
             return OutputStatus.NORMAL;
         }
         settle();
-        final OutputStatus status = anyFrame(frame, values, validMask, freshMask, out);
+        absent = all & ~presentMask;
+        final OutputStatus status = anyFrame(frame, values, validMask & presentMask, freshMask, out);
         steady = isSteady();
         return status;
     }
@@ -522,7 +548,7 @@ public final class ChannelManager {
         final long miscompares = judge(frame, values, pass, failedAtStart, reference, condemning, agreeingPair);
         status = held(status);
 
-        final RedundancyLevel newLevel = RedundancyLevel.of(n - Long.bitCount(failedMask));
+        final RedundancyLevel newLevel = RedundancyLevel.of(n - Long.bitCount(failedMask | absent));
         if (newLevel != level) {
             final RedundancyLevel from = level;
             level = newLevel;
@@ -570,6 +596,10 @@ public final class ChannelManager {
         long pass = 0L;
         for (int i = 0; i < n; i++) {
             final long bit = 1L << i;
+            if ((absent & bit) != 0) {
+                setFrameReason(i, ExclusionReason.ABSENT);
+                continue;
+            }
             final double v = values[i];
             final boolean fresh = (freshMask & bit) != 0;
             if (fresh) {
@@ -673,6 +703,9 @@ public final class ChannelManager {
         long miscompares = 0L;
         for (int i = 0; i < n; i++) {
             final long bit = 1L << i;
+            if ((absent & bit) != 0) {
+                continue;
+            }
             if ((failedMask & bit) != 0) {
                 if ((failedAtStart & bit) != 0 && watchesFailed) {
                     watchFailed(frame, values, i, pass, reference, haveReference);
@@ -933,7 +966,7 @@ public final class ChannelManager {
         final int reason = (int) (w1 >>> 40 & 0x1FL);
         final ExclusionReason read = reason < REASONS.length ? REASONS[reason] : ExclusionReason.NONE;
         failureReason[i] = !failed ? ExclusionReason.NONE
-            : read == ExclusionReason.NONE ? ExclusionReason.MISCOMPARE : read;
+            : read == ExclusionReason.NONE || read == ExclusionReason.ABSENT ? ExclusionReason.MISCOMPARE : read;
         if (failed) {
             failedMask |= bit;
         }

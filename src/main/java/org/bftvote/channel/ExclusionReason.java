@@ -24,7 +24,12 @@ public enum ExclusionReason {
     /** The value stayed bit-identical for the configured number of frames while another healthy channel moved. */
     FROZEN,
     /** The value differed from the median-based vote by more than the miscompare threshold. */
-    MISCOMPARE;
+    MISCOMPARE,
+    /**
+     * The channel is absent this frame (its lane computer is excluded; a lane pipeline says so): left out of the vote
+     * and judged not at all, so it is never a reason a channel is declared failed.
+     */
+    ABSENT;
 
     /**
      * @return {@code true} for the per-frame input checks: {@link #SOURCE_INVALID}, {@link #NOT_FINITE},

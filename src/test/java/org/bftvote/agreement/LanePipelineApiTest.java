@@ -85,15 +85,24 @@ class LanePipelineApiTest {
         final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.configBuilder(4, 1, 2)
             .readmission(ReadmissionPolicy.afterCleanFrames(20, 1)).build(), adversary,
             lane -> lane == 0 ? events : PipelineListener.NONE);
-        final RecoveryCampaignTest.Inputs inputs = new RecoveryCampaignTest.Inputs(4, 2, 3);
+        final double[][] readings = new double[4][2];
+        final long[] valid = new long[4];
         for (long frame = 0; frame < 400; frame++) {
             adversary.control(2, frame >= 10 && frame < 20 ? Behaviour.SILENT : Behaviour.HONEST);
-            inputs.run(system, frame, false);
+            for (int lane = 0; lane < 4; lane++) {
+                readings[lane][0] = 1.0 + 0.001 * lane;
+                readings[lane][1] = 2.0 + 0.001 * lane + 0.01 * Math.sin(frame * 0.1);
+                // Lane 3's sensor of signal 1 declares itself invalid from frame 100: a sensor fault.
+                valid[lane] = lane == 3 && frame >= 100 ? 0b01L : 0b11L;
+            }
+            system.runFrame(frame, readings, valid, valid);
         }
         assertTrue(events.lines.contains("13 excluded 2"), events.lines.toString());
         assertTrue(events.lines.stream().anyMatch(l -> l.endsWith("readmitted 2")), events.lines.toString());
-        assertTrue(events.lines.stream().anyMatch(l -> l.contains("signal 1 channel 2 failed")),
+        assertTrue(events.lines.stream().anyMatch(l -> l.contains("signal 1 channel 3 failed SOURCE_INVALID")),
             "the host signal index, not the configuration's id: " + events.lines);
+        assertTrue(events.lines.stream().noneMatch(l -> l.contains("channel 2 failed")),
+            "a silent lane computer is not a failure of its sensors: " + events.lines);
     }
 
     @Test

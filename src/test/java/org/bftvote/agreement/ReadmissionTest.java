@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bftvote.agreement.memory.PipelineCluster;
+import org.bftvote.channel.ChannelOutput;
+import org.bftvote.channel.RedundancyLevel;
 import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,13 @@ class ReadmissionTest {
         assertEquals(1, system.pipeline(2).readmissionCount(1));
         run(system, inputs, back + 1, back + 50);
         assertTrue(RecoveryProbe.identical(system, 0b1111L), "all four lanes identical again");
+        for (int lane = 0; lane < 4; lane++) {
+            for (int signal = 0; signal < 2; signal++) {
+                final ChannelOutput out = system.pipeline(lane).output(signal);
+                assertEquals(0L, out.failedMask(), "its channels were absent, not failed: lane " + lane);
+                assertEquals(RedundancyLevel.QUAD, out.level(), "lane " + lane + ", signal " + signal);
+            }
+        }
     }
 
     @Test
