@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Accusations are agreed, need f + 1 accusers, persist before exclusion, and exclusion is latched. */
 class DiagnosisTest {
     private static final int SIGNALS = 2;
-    /** Agreed signal carrying accusation words: after the K readings and the freshness word. */
+    /** Agreed signal carrying accusation words: after the K readings and the sync word. */
     private static final int ACCUSATION_SIGNAL = SIGNALS + 1;
 
     /** Rewrites the round-1 accusation word of the given liars so that it names {@code victim}. */

@@ -31,7 +31,7 @@ class LanePipelineAllocationTest {
             LanePipelineEndToEndTest.sense(f, random, ring[f]);
         }
         final long[] valid = {-1L, -1L, -1L, -1L};
-        // Signal 1 is a slower sensor: a new sample every 5th frame, so the freshness word varies.
+        // Signal 1 is a slower sensor: a new sample every 5th frame, so its entry status varies (VALUE, HELD).
         final long[][] fresh = new long[5][4];
         for (int f = 0; f < fresh.length; f++) {
             java.util.Arrays.fill(fresh[f], f == 0 ? 0b11L : 0b01L);

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Freshness through the pipeline: each lane's fresh mask is agreed (the freshness word), so the managers' STALE check
+ * Freshness through the pipeline: each reading's freshness is agreed (its entry status, VALUE or HELD), so the managers' STALE check
  * acts on agreed data, at the same frame on every healthy lane, and a lane lying about freshness cannot split them.
  */
 class LanePipelineFreshnessTest {

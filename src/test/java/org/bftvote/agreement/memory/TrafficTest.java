@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Messages and bytes a pipeline lane sends per frame match the closed form: (m + 1)(n - 1) messages; in round r each
- * holds (K + 2)(n - 2)!/(n - 1 - r)! entries (K readings, the freshness word and the accusation word per path) of 13
+ * holds (K + 2)(n - 2)!/(n - 1 - r)! entries (K readings, the sync word and the diagnosis word per path) of 13
  * bytes plus 18 bytes of header and CRC.
  */
 class TrafficTest {

@@ -1,6 +1,5 @@
 package org.bftvote.examples.quad;
 
-import org.bftvote.agreement.AgreementConfig;
 import org.bftvote.agreement.AgreementLane;
 import org.bftvote.agreement.LanePipeline;
 import org.bftvote.agreement.PipelineConfig;
@@ -16,11 +15,7 @@ public final class QuadLane {
     // tag::config[]
     /** The same configuration on every lane: 4 lanes, OM(1), {@code signals} readings each. */
     static PipelineConfig configuration(final int signals) {
-        AgreementConfig agreement = AgreementConfig
-            .builder(4, 1, PipelineConfig.agreementSignals(signals))   // n = 4, m = 1: K + 2 agreed signals
-            .omClassic()
-            .build();
-        return PipelineConfig.builder(agreement)
+        return PipelineConfig.builder(4, 1, signals)      // n = 4, m = 1 (OM, the default), K readings
             .allSignals(ChannelConfig.builder(4).miscompareThreshold(0.5).build())   // or .signal(k, cfg) each
             .build();
     }
@@ -50,7 +45,7 @@ public final class QuadLane {
     void send(final int round) {
         for (int peer = 0; peer < lane.lanes(); peer++) {
             if (peer != self) {
-                int length = lane.encodeRound(round, peer, tx, 0);   // < 0: a status, e.g. PEER_EXCLUDED
+                int length = lane.encodeRound(round, peer, tx, 0);   // < 0: a status, e.g. ROUND_NOT_OPEN
                 if (length > 0) {
                     bus.send(self, peer, tx, length);
                 }

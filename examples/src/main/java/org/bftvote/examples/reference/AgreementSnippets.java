@@ -6,6 +6,8 @@ import org.bftvote.agreement.EigEngine;
 import org.bftvote.agreement.EntrySink;
 import org.bftvote.agreement.LanePipeline;
 import org.bftvote.agreement.PipelineConfig;
+import org.bftvote.agreement.PipelineListener;
+import org.bftvote.agreement.ReadmissionPolicy;
 import org.bftvote.channel.ChannelConfig;
 import org.bftvote.channel.ChannelOutput;
 import org.bftvote.channel.PersistencePolicy;
@@ -70,10 +72,10 @@ public final class AgreementSnippets {
         byte[] tx = new byte[lane.maxMessageLength()];
 
         for (long frame = 0; frame < frames; frame++) {
-            lane.beginFrame(frame, words, status);                  // K words, status VALUE or MISSING
+            lane.beginFrame(frame, words, status);                  // K words, status VALUE, HELD or MISSING
             for (int round = 1; round <= lane.rounds(); round++) {
                 for (int peer = 0; peer < lane.lanes(); peer++) {
-                    int length = lane.encodeRound(round, peer, tx, 0);  // > 0 bytes, < 0 a status (self, excluded)
+                    int length = lane.encodeRound(round, peer, tx, 0);  // > 0 bytes, < 0 a status (self, ...)
                     if (length > 0) {
                         bus.send(peer, tx, 0, length);
                     }
@@ -88,36 +90,51 @@ public final class AgreementSnippets {
             }
             lane.decide();
             long w = lane.decidedWord(source, signal);              // also decidedStatus, decidedDouble
+            long hint = lane.frameHint();                           // NO_FRAME_HINT, or the frame the peers are on
         }
         // end::lane[]
     }
 
     /** A pipeline, rounds left to the host. */
     static ChannelOutput pipeline(final int self, final long frame, final double[] readings, final long validMask,
-                                  final long freshMask, final int k, final int j) {
+                                  final long freshMask, final int k, final int j, final PipelineListener listener) {
         // tag::pipeline[]
-        PipelineConfig config = PipelineConfig.builder(
-                AgreementConfig.builder(4, 1, PipelineConfig.agreementSignals(8)).omClassic().build())   // 8 + 2
+        PipelineConfig config = PipelineConfig.builder(4, 1, 8)      // n = 4 lanes, OM(1), K = 8 host signals
             .allSignals(ChannelConfig.builder(4).miscompareThreshold(0.5).build())   // or .signal(k, cfg) per signal
             .exclusion(PersistencePolicy.consecutive(3))
+            .readmission(ReadmissionPolicy.afterCleanFrames(100, 3))
             .build();
-        LanePipeline pipeline = new LanePipeline(config, self);
+        LanePipeline pipeline = new LanePipeline(config, self, listener);   // listener: PipelineListener, or none
 
         pipeline.beginFrame(frame, readings, validMask, freshMask);  // K doubles; invalid or non-finite -> MISSING
         // drive pipeline.lane() through the rounds (host transport), or PipelineCluster.runFrame in memory
-        pipeline.completeFrame();                            // decide, diagnose/exclude, one ChannelManager per signal
+        pipeline.completeFrame();                            // decide, diagnose/exclude/readmit, managers, recovery
         ChannelOutput out = pipeline.output(k);              // value, status, masks
         pipeline.excludedMask(); pipeline.exclusionFrame(j); pipeline.accusedMask(); pipeline.dropCounters();
+        long next = pipeline.nextFrame();                    // the next frame to begin
         // end::pipeline[]
         return out;
+    }
+
+    /** A host that restarted a lane: it takes the frame number from the peers. */
+    static void restart(final LanePipeline pipeline, final double[] readings, final long validMask,
+                        final long freshMask, final java.util.function.BooleanSupplier running) {
+        // tag::restart[]
+        long frame = 0;                                     // a restarted host does not know the frame number
+        while (running.getAsBoolean()) {
+            pipeline.beginFrame(frame, readings, validMask, freshMask);
+            // rounds over the host's transport
+            pipeline.completeFrame();
+            frame = pipeline.nextFrame();
+        }
+        // end::restart[]
     }
 
     /** Freshness: which readings are new samples. */
     static long freshness(final int self, final long frame, final double[] readings, final long validMask,
                           final long freshMask, final int source) {
         // tag::freshness[]
-        PipelineConfig config = PipelineConfig.builder(
-                AgreementConfig.builder(4, 1, PipelineConfig.agreementSignals(8)).omClassic().build())   // 8 + 2
+        PipelineConfig config = PipelineConfig.builder(4, 1, 8)
             .allSignals(ChannelConfig.builder(4).miscompareThreshold(0.5).staleLimit(15).build())
             .build();
         LanePipeline pipeline = new LanePipeline(config, self);

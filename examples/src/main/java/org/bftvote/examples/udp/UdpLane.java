@@ -70,7 +70,7 @@ public final class UdpLane {
         for (int round = 1; round <= lane.rounds(); round++) {
             for (int peer = 0; peer < peers.length; peer++) {
                 if (peer != self) {
-                    int length = lane.encodeRound(round, peer, tx, 0);   // < 0: PEER_EXCLUDED, send nothing
+                    int length = lane.encodeRound(round, peer, tx, 0);   // < 0: a status (self, ...), send nothing
                     if (length > 0) {
                         socket.send(new DatagramPacket(tx, length, peers[peer]));
                     }

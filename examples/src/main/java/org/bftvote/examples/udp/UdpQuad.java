@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bftvote.agreement.AgreementConfig;
 import org.bftvote.agreement.AgreementLane;
 import org.bftvote.agreement.PipelineConfig;
 import org.bftvote.channel.ChannelConfig;
@@ -32,8 +31,7 @@ public final class UdpQuad {
      * @throws Exception if a socket cannot be opened or a lane thread fails
      */
     public static long[][] run(final int frames, final long roundTimeoutMs) throws Exception {
-        final PipelineConfig config = PipelineConfig.builder(
-                AgreementConfig.builder(LANES, 1, PipelineConfig.agreementSignals(SIGNALS)).omClassic().build())
+        final PipelineConfig config = PipelineConfig.builder(LANES, 1, SIGNALS)
             .allSignals(ChannelConfig.builder(LANES).miscompareThreshold(0.5).build())
             .build();
         final InetAddress loopback = InetAddress.getLoopbackAddress();
