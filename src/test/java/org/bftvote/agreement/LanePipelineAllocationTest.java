@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.testsupport.AllocationMeter;
-import org.junit.jupiter.api.Tag;
 import org.bftvote.testsupport.ByteAdversary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Allocation proof of whole frames of every lane, and the footprint of building one lane's pipeline. */
