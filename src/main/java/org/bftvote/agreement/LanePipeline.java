@@ -80,11 +80,13 @@ import org.bftvote.channel.StateDigest;
  *       step without any faulty lane being able to drag the others' counter.</li>
  * </ul>
  * Bound: if from frame T on the faults stay within the hypothesis and every healthy lane runs every frame in step,
- * the first lane-health window that starts at or after T (at most one cycle later) gives every healthy lane the
- * same lane health, which then stays the same (it depends on agreed data only); each manager's window that follows
- * in that cycle gives the same manager state, so by the end of it (at most two cycles after T) every healthy lane
- * holds the same state, bit for bit; the digests then agree, and after K frames no healthy lane is syncing. Hence
- * {@link #recoveryBoundFrames()} = two sync cycles, K and two frames.
+ * the exclusions are the same on every healthy lane by T + C (agreed from T on, or the amnesty within one cycle C of
+ * agreed flags); the first lane-health window that starts after that (at most one cycle later) gives every healthy
+ * lane the same lane health, which then stays the same (it depends on agreed data only); each manager's window that
+ * follows in that cycle gives the same manager state, so by T + 3C every healthy lane holds the same state, bit for
+ * bit; the digests then agree, and after K frames no healthy lane is syncing; a lane back out of step needs one frame
+ * for the frame hint, and a frame's digest is agreed in the next. Hence {@link #recoveryBoundFrames()} = three sync
+ * cycles, K and two frames.
  *
  * <p>Footprint: the lane, K managers and outputs, the sync buffers (two of the largest block's words, and that many
  * frames of one block's inputs), a copy of every manager's state for minority frames, and a few n-sized arrays, all
@@ -652,7 +654,7 @@ public final class LanePipeline {
     /**
      * @return the recovery bound of this configuration: from the first frame after which the faults stay within
      *         the hypothesis and every healthy lane runs every frame in step, every healthy lane holds the same state
-     *         and is no longer syncing within this many frames (two sync cycles, K and two frames)
+     *         and is no longer syncing within this many frames (three sync cycles, K and two frames)
      */
     public int recoveryBoundFrames() {
         return 3 * sync.cycleLength() + signals + 2;

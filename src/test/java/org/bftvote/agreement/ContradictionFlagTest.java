@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.channel.OutputStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * what was decided) shows that some lane told lanes different things, which that budget rules out, so its outputs
  * are DIVERGED in that very frame.
  */
+@Tag("RCV-11")
 class ContradictionFlagTest {
     private static final long AT = 50;
 

@@ -2,12 +2,14 @@ package org.bftvote.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The frame hint (RCV-8): the frame f + 1 peers, more than are in step with a lane, are on; or, with no peer in step,
  * the (f + 1)-th latest frame the peers are on; never a frame fewer than f + 1 peers named.
  */
+@Tag("RCV-8")
 class FrameHintTest {
     private static final long[] WORDS = {1, 2};
     private static final byte[] STATUS = {EntryStatus.VALUE, EntryStatus.VALUE};

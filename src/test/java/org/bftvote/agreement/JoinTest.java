@@ -11,6 +11,7 @@ import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.channel.OutputStatus;
 import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * takes the frame number from the others, shows SYNCING until it holds the agreed state, then gives the same
  * outputs as the others; a faulty lane cannot drag the others' frame counter; a lane alone on its frame catches up.
  */
+@Tag("RCV-5")
 class JoinTest {
     private static PipelineCluster quad(final MessageInterceptor interceptor) {
         return new PipelineCluster(RecoveryCampaignTest.config(PipelineConfig.builder(4, 1, 3), 4), interceptor);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.channel.OutputStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * state as it was, excludes no one, marks its outputs DIVERGED and says why; the others carry on; when it hears
  * again it takes the agreed state within the recovery bound.
  */
+@Tag("RCV-7")
 class MinorityTest {
     private static final long DEAF_FROM = 200;
     private static final long DEAF_TO = 260;

@@ -9,6 +9,7 @@ import org.bftvote.channel.ChannelOutput;
 import org.bftvote.channel.RedundancyLevel;
 import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * lane after the policy's clean frames; a permanently faulty lane never is; a flapping lane is readmitted at most
  * the policy's times; with {@link ReadmissionPolicy#never()} exclusion is final.
  */
+@Tag("RCV-4")
 class ReadmissionTest {
     private static final int CLEAN = 60;
     private static final int TIMES = 2;

@@ -21,6 +21,7 @@ import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
 import org.bftvote.testsupport.Seeds;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that from K frames after the burst on, lanes whose outputs are not flagged never disagree. The distribution of
  * recovery times is printed per configuration.
  */
+@Tag("RCV-1")
+@Tag("RCV-2")
 class RecoveryCampaignTest {
     private static final int SEEDS = Integer.getInteger("bftvote.recovery.seeds", 60);
     private static final int WARM_UP = 120;

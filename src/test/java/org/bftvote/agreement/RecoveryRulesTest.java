@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The deterministic rules of recovery one by one (RCV-9): the plurality, the sync schedule and its windows, the
  * state tag, and lane health's congruence, exclusion, readmission and amnesty on hand-made agreed data.
  */
+@Tag("RCV-9")
 class RecoveryRulesTest {
     @Test
     void pluralityTakesAStrictMajorityOrTheMostHeldWordWithTheLowestFirstHolder() {

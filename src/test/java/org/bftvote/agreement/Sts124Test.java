@@ -9,6 +9,7 @@ import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * policy's times. With a second lane that also lies as a relay (which three lanes cannot out-vote), the divergence
  * is flagged for as long as it lasts, and the lanes converge once that lane stops.
  */
+@Tag("RCV-3")
 class Sts124Test {
     private static final long SPLIT = 100;
     private static final long SECOND = 300;

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * does; any words give a valid state; the digest adds exactly the written words; counters saturate where no
  * comparison can tell.
  */
+@Tag("RCV-6")
 class ChannelManagerStateTest {
     static LongStream seeds() {
         return Seeds.seeds(48);

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import org.bftvote.testsupport.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * digest (every multiplier is odd, so invertible, and the final mix is a bijection); words in another order give
  * another digest; reset starts afresh.
  */
+@Tag("RCV-10")
 class StateDigestTest {
     static LongStream seeds() {
         return Seeds.seeds(32);

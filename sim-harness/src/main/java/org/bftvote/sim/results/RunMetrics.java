@@ -90,6 +90,10 @@ public final class RunMetrics implements FrameObserver {
     private long agreementWhileExceeded;
     private long undetectedFrames;
     private long recoveryRun;
+    /** Scratch of {@link #healthyRange}: the widened range of the signal being checked. */
+    private double rangeLo;
+    /** Scratch of {@link #healthyRange}. */
+    private double rangeHi;
     private long maxRecovery;
 
     private final long[] faultOnset;
@@ -245,7 +249,15 @@ public final class RunMetrics implements FrameObserver {
         if (undetected) {
             undetectedFrames++;
         }
-        if (sample.hypothesisExceeded()) {
+        countRecovery(sample.hypothesisExceeded(), frame, agreementViolated);
+    }
+
+    /**
+     * Frames beyond the hypothesis, and the longest run of disagreeing frames after it held again: a recovery is
+     * timed from the first frame within the hypothesis to the first frame the healthy lanes agree.
+     */
+    private void countRecovery(final boolean exceeded, final long frame, final boolean agreementViolated) {
+        if (exceeded) {
             exceededFrames++;
             if (firstExceededFrame == NONE) {
                 firstExceededFrame = frame;
@@ -318,18 +330,9 @@ public final class RunMetrics implements FrameObserver {
      * @return {@link #DISAGREE}, {@link #OUT_OF_RANGE} and {@link #ALL_VALID} bits
      */
     private int checkSignal(final FrameSample sample, final int s, final long healthy) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < lanes; c++) {
-            final double reading = sample.sensor(c, s);
-            if (sample.oracleUnitHealthy(s, c) && sample.sensorValid(c, s) && Double.isFinite(reading)) {
-                min = Math.min(min, reading);
-                max = Math.max(max, reading);
-            }
-        }
-        final boolean ranged = min <= max;
-        final double lo = ranged ? min - tolerance[s] : 0.0;
-        final double hi = ranged ? max + tolerance[s] : 0.0;
+        final boolean ranged = healthyRange(sample, s);
+        final double lo = rangeLo;
+        final double hi = rangeHi;
         final double truth = sample.truth(s);
         final boolean measured = Double.isFinite(truth);
         int checks = healthy != 0 ? ALL_VALID : 0;
@@ -381,6 +384,28 @@ public final class RunMetrics implements FrameObserver {
             errorFrames[s]++;
         }
         return checks;
+    }
+
+    /**
+     * The healthy valid readings' range of signal {@code s} widened by its tolerance, into {@link #rangeLo} and
+     * {@link #rangeHi} (fields, so that the frame path does not allocate).
+     *
+     * @return whether some healthy unit gave a valid finite reading
+     */
+    private boolean healthyRange(final FrameSample sample, final int s) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < lanes; c++) {
+            final double reading = sample.sensor(c, s);
+            if (sample.oracleUnitHealthy(s, c) && sample.sensorValid(c, s) && Double.isFinite(reading)) {
+                min = Math.min(min, reading);
+                max = Math.max(max, reading);
+            }
+        }
+        final boolean ranged = min <= max;
+        rangeLo = ranged ? min - tolerance[s] : 0.0;
+        rangeHi = ranged ? max + tolerance[s] : 0.0;
+        return ranged;
     }
 
     /** @return the run this accumulates */

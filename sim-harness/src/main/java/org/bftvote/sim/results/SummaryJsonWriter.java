@@ -81,18 +81,7 @@ public final class SummaryJsonWriter {
             j.name(d.messageOutcomes().get(o)).value(metrics.messages(o));
         }
         j.endObject();
-        j.name("recovery").beginObject()
-            .name("divergence_frames").value(metrics.agreementViolationFrames())
-            .name("undetected_divergence_frames").value(metrics.undetectedDivergenceFrames())
-            .name("max_recovery_frames").value(metrics.maxRecoveryFrames())
-            .name("recovery_bound_frames").value(d.recoveryBoundFrames())
-            .endObject();
-        j.name("hypothesis").beginObject()
-            .name("exceeded").value(metrics.hypothesisExceeded())
-            .name("first_exceeded_frame").frameOrNull(metrics.firstExceededFrame())
-            .name("exceeded_frames").value(metrics.exceededFrames())
-            .name("agreement_violation_frames_while_exceeded").value(metrics.agreementViolationsWhileExceeded())
-            .endObject();
+        recovery(j, metrics);
         j.name("expectations").beginObject()
             .name("passed").value(expectations.passed())
             .name("results").beginArray();
@@ -107,6 +96,22 @@ public final class SummaryJsonWriter {
         }
         j.endArray();
         return j.endObject().toString();
+    }
+
+    /** The recovery and hypothesis objects: how the healthy lanes fared beyond the fault hypothesis and after. */
+    private static void recovery(final JsonOut j, final RunMetrics m) {
+        j.name("recovery").beginObject()
+            .name("divergence_frames").value(m.agreementViolationFrames())
+            .name("undetected_divergence_frames").value(m.undetectedDivergenceFrames())
+            .name("max_recovery_frames").value(m.maxRecoveryFrames())
+            .name("recovery_bound_frames").value(m.descriptor().recoveryBoundFrames())
+            .endObject();
+        j.name("hypothesis").beginObject()
+            .name("exceeded").value(m.hypothesisExceeded())
+            .name("first_exceeded_frame").frameOrNull(m.firstExceededFrame())
+            .name("exceeded_frames").value(m.exceededFrames())
+            .name("agreement_violation_frames_while_exceeded").value(m.agreementViolationsWhileExceeded())
+            .endObject();
     }
 
     private static void signals(final JsonOut j, final RunMetrics m) {

@@ -229,10 +229,6 @@ public final class RunDescriptor {
         }
 
         /**
-         * @param frames planned number of frames, at least 1
-         * @return this
-         */
-        /**
          * @param frames the lanes' recovery bound (see {@link RunDescriptor#recoveryBoundFrames()})
          * @return this builder
          */
@@ -241,6 +237,10 @@ public final class RunDescriptor {
             return this;
         }
 
+        /**
+         * @param frames planned number of frames, at least 1
+         * @return this
+         */
         public Builder durationFrames(final long frames) {
             this.durationFrames = frames;
             return this;
