@@ -87,7 +87,7 @@ final class LaneHealth {
         this.amnestyFrames = amnestyFrames;
         final AgreementConfig agreement = config.agreement();
         this.lanes = agreement.lanes();
-        this.allLanes = lanes == Long.SIZE ? -1L : (1L << lanes) - 1;
+        this.allLanes = (1L << lanes) - 1; // at most PipelineConfig.MAX_LANES (32) lanes
         this.threshold = agreement.faultBudget().total() + 1;
         this.tolerated = new int[lanes + 1];
         this.asymmetricTolerated = new int[lanes + 1];

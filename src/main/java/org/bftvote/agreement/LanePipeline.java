@@ -169,7 +169,7 @@ public final class LanePipeline {
         this.lanes = lane.lanes();
         this.signals = config.signals();
         this.majority = lanes / 2 + 1;
-        this.allLanes = lanes == Long.SIZE ? -1L : (1L << lanes) - 1;
+        this.allLanes = (1L << lanes) - 1; // at most PipelineConfig.MAX_LANES (32) lanes
         this.managers = new ChannelManager[signals];
         this.outputs = new ChannelOutput[signals];
         final int[] blockWords = new int[1 + signals];

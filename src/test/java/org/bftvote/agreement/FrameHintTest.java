@@ -49,6 +49,23 @@ class FrameHintTest {
     }
 
     @Test
+    void fewerElsewhereThanInStepIsNoHint() {
+        final AgreementLane[] lanes = Lanes.lanes(Lanes.om(5, 1, 2));
+        final long[] frames = {10, 50, 50, 10, 10};
+        final byte[] message = new byte[lanes[0].maxMessageLength()];
+        for (int j = 0; j < 5; j++) {
+            lanes[j].beginFrame(frames[j], WORDS, STATUS);
+        }
+        for (int j = 1; j < 5; j++) {
+            lanes[0].onMessage(j, message, 0, lanes[j].encodeRound(1, 0, message, 0));
+        }
+        lanes[0].closeRound(1);
+        lanes[0].closeRound(2);
+        lanes[0].decide();
+        assertEquals(AgreementLane.NO_FRAME_HINT, lanes[0].frameHint(), "two at 50 against three at 10 (self too)");
+    }
+
+    @Test
     void withNoPeerInStepTheLaneCatchesUpToTheFPlusOnethLatestFrame() {
         assertEquals(30, hint(10, 20, 30, 40));
         assertEquals(AgreementLane.NO_FRAME_HINT, hint(35, 20, 30, 40), "never backwards by catching up");

@@ -100,7 +100,7 @@ public final class LaneCluster {
     public void replace(final AgreementLane lane) {
         Require.notNull("lane", lane);
         final int i = lane.self();
-        if (i < 0 || i >= n || lane.lanes() != n || lane.rounds() != rounds || lane.maxMessageLength() + SLACK
+        if (i >= n || lane.lanes() != n || lane.rounds() != rounds || lane.maxMessageLength() + SLACK
             > capacity) {
             throw new InvalidConfigException("lane", "lane " + i + " of " + lane.lanes(),
                 "a lane of this cluster (n = " + n + ", equal rounds and message length)");
