@@ -155,7 +155,27 @@ public final class FaultLedger {
      */
     public HypothesisVerdict checkHybrid(final long frame, final int n, final int m, final int a, final int s,
                                          final int b, final HypothesisVerdict out) {
-        classify(frame);
+        return checkHybrid(frame, n, m, a, s, b, 0L, out);
+    }
+
+    /**
+     * {@link #checkHybrid(long, int, int, int, int, int, HypothesisVerdict)} with some lanes' faults left out: lanes
+     * every healthy lane has excluded, whose messages no longer count (the caller checks what their exclusion costs
+     * the budget).
+     *
+     * @param frame   the frame
+     * @param n       lanes
+     * @param m       rounds parameter
+     * @param a       budgeted asymmetric faults
+     * @param s       budgeted symmetric faults
+     * @param b       budgeted benign faults
+     * @param ignored lanes whose faults are not counted (bit l = lane l)
+     * @param out     receives the verdict
+     * @return {@code out}
+     */
+    public HypothesisVerdict checkHybrid(final long frame, final int n, final int m, final int a, final int s,
+                                         final int b, final long ignored, final HypothesisVerdict out) {
+        classify(frame, ignored);
         int countA = 0;
         int countS = 0;
         int countB = 0;
@@ -196,7 +216,23 @@ public final class FaultLedger {
      * @return {@code out}
      */
     public HypothesisVerdict checkOm(final long frame, final int n, final int f, final HypothesisVerdict out) {
-        checkHybrid(frame, n, f, 0, 0, 0, out);
+        return checkOm(frame, n, f, 0L, out);
+    }
+
+    /**
+     * {@link #checkOm(long, int, int, HypothesisVerdict)} with some lanes' faults left out, as for
+     * {@link #checkHybrid(long, int, int, int, int, int, long, HypothesisVerdict)}.
+     *
+     * @param frame   the frame
+     * @param n       lanes
+     * @param f       budgeted faulty lanes (also the rounds parameter m)
+     * @param ignored lanes whose faults are not counted (bit l = lane l)
+     * @param out     receives the verdict
+     * @return {@code out}
+     */
+    public HypothesisVerdict checkOm(final long frame, final int n, final int f, final long ignored,
+                                     final HypothesisVerdict out) {
+        checkHybrid(frame, n, f, 0, 0, 0, ignored, out);
         final int faulty = out.asymmetric() + out.symmetric() + out.benign();
         final boolean holds = n >= 3 * faulty + 1;
         final HypothesisVerdict.Reason reason;
@@ -227,7 +263,7 @@ public final class FaultLedger {
         return checkHybrid(frame, n, m, a, s, b, verdict).exceeded();
     }
 
-    private void classify(final long frame) {
+    private void classify(final long frame, final long ignored) {
         for (int i = 0; i < lanes; i++) {
             laneClass[i] = transientFrame[i] == frame ? transientClass[i] : NONE;
         }
@@ -235,6 +271,11 @@ public final class FaultLedger {
             if (unit[i] != FaultUnit.SENSOR && frame >= onset[i] && frame < end[i]
                 && faultClass[i].ordinal() > laneClass[lane[i]]) {
                 laneClass[lane[i]] = faultClass[i].ordinal();
+            }
+        }
+        for (int i = 0; i < lanes; i++) {
+            if ((ignored >>> i & 1L) != 0) {
+                laneClass[i] = NONE;
             }
         }
     }

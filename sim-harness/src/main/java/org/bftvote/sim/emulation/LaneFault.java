@@ -179,6 +179,26 @@ public record LaneFault(LaneFaultMode kind, int lane, long onsetFrame, long endF
     }
 
     /**
+     * @param lane  the lane
+     * @param onset first frame it does not run
+     * @param end   first frame it runs again, with its own frame count (behind)
+     * @return a stalled lane computer
+     */
+    public static LaneFault stall(final int lane, final long onset, final long end) {
+        return of(LaneFaultMode.STALL, lane, onset, end);
+    }
+
+    /**
+     * @param lane  the lane
+     * @param onset first frame it does not run
+     * @param end   first frame it runs again, as a new pipeline that does not know the frame number
+     * @return a lane computer that goes down and restarts
+     */
+    public static LaneFault reboot(final int lane, final long onset, final long end) {
+        return of(LaneFaultMode.REBOOT, lane, onset, end);
+    }
+
+    /**
      * @param lane          the lane
      * @param onset         first frame
      * @param end           end frame, exclusive

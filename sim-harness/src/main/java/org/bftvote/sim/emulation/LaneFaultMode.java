@@ -25,5 +25,21 @@ public enum LaneFaultMode {
      * Babbling: besides its normal messages sends {@code extraMessages} more per frame, stamped
      * {@code frameOffset} frames away from the current one (wrong frame or round).
      */
-    BABBLING
+    BABBLING,
+    /**
+     * The lane computer is stopped (a stalled process): it runs no frame, sends and hears nothing; at the end it
+     * resumes with its own frame count, behind the others. Benign: every receiver sees the silence. No message
+     * decision is ever asked for it (the runner stops the lane itself).
+     */
+    STALL,
+    /**
+     * The lane computer is down (a power cycle or watchdog reset): silent like {@link #STALL}, and at the end it
+     * restarts as a new pipeline that does not know the frame number. Benign while down.
+     */
+    REBOOT;
+
+    /** @return true for the modes in which the lane's computer does not run: {@link #STALL}, {@link #REBOOT} */
+    public boolean stopsLane() {
+        return this == STALL || this == REBOOT;
+    }
 }

@@ -15,6 +15,10 @@ import org.bftvote.Require;
  * must share (omission, garbage bytes) are drawn per frame, so a crash, an omission and garbage look the same to
  * all receivers (benign); two-faced values and off-specification timing are per receiver (asymmetric).
  *
+ * <p>{@link LaneFaultMode#STALL} and {@link LaneFaultMode#REBOOT} stop the lane's computer: the runner applies them
+ * to the lanes themselves, a stopped lane sends nothing, so they take part in no decision; {@link #faulty} counts
+ * them like any other.
+ *
  * <p>Several active faults of one lane combine: DROP (crash, omission) wins over GARBAGE, which wins over LATE,
  * which wins over OFFSET/REPLACE; babbled extras are added whatever the action except DROP by crash.
  *
@@ -111,7 +115,9 @@ public final class LaneFaultModel {
                     extra += f.extraMessages();
                     frameOffset = f.frameOffset();
                 }
-                default -> throw new IllegalStateException("unhandled lane fault " + f.kind());
+                case STALL, REBOOT -> {
+                    // A stopped lane sends nothing, so no message of it is ever decided.
+                }
             }
         }
         if (action != LaneAction.OFFSET && action != LaneAction.REPLACE) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bftvote.sim.yaml.Dimension;
@@ -20,6 +21,8 @@ import org.bftvote.sim.yaml.YamlFiles;
  */
 public final class PlatformProfileReader {
     private static final double MAX = Double.MAX_VALUE;
+    /** Largest clean-frame and readmission count of a lane readmission (the library's bound). */
+    private static final int MAX_COUNT = 1_000_000;
 
     private PlatformProfileReader() {
     }
@@ -155,8 +158,21 @@ public final class PlatformProfileReader {
             }
             settings = new AgreementSettings(mode, m, a, s, b);
         }
+        final Optional<AgreementSettings.LaneReadmission> readmission = map.has("lane_readmission")
+            ? Optional.of(readLaneReadmission(map.required("lane_readmission").asMap())) : Optional.empty();
         map.finish();
-        return settings;
+        return new AgreementSettings(settings.mode(), settings.m(), settings.asymmetric(), settings.symmetric(),
+            settings.benign(), readmission);
+    }
+
+    private static AgreementSettings.LaneReadmission readLaneReadmission(final YMap map) throws ProfileException {
+        final LaneReadmissionKind policy = map.choice("policy", LaneReadmissionKind.class);
+        final AgreementSettings.LaneReadmission readmission = policy == LaneReadmissionKind.NEVER
+            ? new AgreementSettings.LaneReadmission(policy, 0, 0)
+            : new AgreementSettings.LaneReadmission(policy, map.integer("clean_frames", 1, MAX_COUNT),
+                map.integer("max_times", 1, MAX_COUNT));
+        map.finish();
+        return readmission;
     }
 
     private static SignalSpec readSignal(final YMap map, final List<String> lanes,

@@ -1,6 +1,7 @@
 package org.bftvote.sim.reliability;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.bftvote.sim.profile.PlatformProfile;
@@ -140,7 +141,8 @@ public record FailureCatalog(List<FailureUnit> units, List<FailureEvent> events)
             events.add(new FailureEvent(unit, mode.kind().yamlName(), mode.ratePerFlightHour(),
                 mode.durationSeconds(), (id, start) -> new FaultInjection.LaneFault(id, start,
                     mode.durationSeconds(), lane, laneName, kind, mode.probability(), victims, mode.offsetFraction(),
-                    mode.delaySeconds(), mode.babbleRate())));
+                    mode.delaySeconds(), mode.babbleRate(), kind == LaneFaultKind.TWO_FACED
+                        ? Collections.nCopies(victims.size(), mode.offsetFraction()) : List.of())));
         }
         if (rate > 0.0) {
             units.add(new FailureUnit("lane " + laneName, lane, -1, first, events.size() - first, rate));

@@ -34,6 +34,15 @@ import org.bftvote.sim.scenario.Expectations;
  *   <tr><td>{@code hypothesis_exceeded}</td><td>boolean</td><td>the hypothesis was exceeded in some frame iff
  *       true</td></tr>
  *   <tr><td>{@code agreement_lost}</td><td>boolean</td><td>healthy lanes disagreed in some frame iff true</td></tr>
+ *   <tr><td>{@code max_undetected_divergence_frames}</td><td>number</td><td>frames in which two healthy lanes
+ *       presented different unflagged values &lt;= value</td></tr>
+ *   <tr><td>{@code max_recovery_frames}</td><td>number</td><td>longest run of divergence frames within the
+ *       hypothesis &lt;= value</td></tr>
+ *   <tr><td>{@code recovery_within_bound}</td><td>boolean</td><td>that longest run is at most the lanes' recovery
+ *       bound iff true</td></tr>
+ *   <tr><td>{@code max_flag_latency_frames}</td><td>number</td><td>some divergence was flagged by every healthy
+ *       lane, and every such one within value frames of its first frame</td></tr>
+ *   <tr><td>{@code max_lane_readmissions}</td><td>number</td><td>readmissions of every lane &lt;= value</td></tr>
  * </table>
  *
  * <p>Nothing is ignored silently: an unknown name, a value of the wrong type, an unknown signal or fault id each
@@ -44,7 +53,8 @@ public final class ExpectationCheck {
     /** Every expectation name this check understands, in report order. */
     public static final List<String> NAMES = List.of("max_agreement_violations", "max_validity_violations",
         "max_false_exclusions", "min_availability", "max_output_error_rms", "max_output_error_max",
-        "fault_detected_within_s", "hypothesis_exceeded", "agreement_lost");
+        "fault_detected_within_s", "hypothesis_exceeded", "agreement_lost", "max_undetected_divergence_frames",
+        "max_recovery_frames", "recovery_within_bound", "max_flag_latency_frames", "max_lane_readmissions");
 
     private ExpectationCheck() {
     }
@@ -84,6 +94,12 @@ public final class ExpectationCheck {
             case "fault_detected_within_s" -> detectedWithin(name, value, m, out);
             case "hypothesis_exceeded" -> flag(name, value, m.hypothesisExceeded(), out);
             case "agreement_lost" -> flag(name, value, m.agreementLost(), out);
+            case "max_undetected_divergence_frames" -> atMost(name, value, m.undetectedDivergenceFrames(), out);
+            case "max_recovery_frames" -> atMost(name, value, m.maxRecoveryFrames(), out);
+            case "recovery_within_bound" -> flag(name, value,
+                m.maxRecoveryFrames() <= m.descriptor().recoveryBoundFrames(), out);
+            case "max_flag_latency_frames" -> flagLatency(name, value, m, out);
+            case "max_lane_readmissions" -> atMost(name, value, mostReadmissions(m), out);
             default -> throw new IllegalStateException("unhandled expectation " + name);
         }
     }
@@ -96,6 +112,27 @@ public final class ExpectationCheck {
         }
         out.add(new ExpectationResult(name, "<= " + Numbers.text(n.doubleValue()), Long.toString(actual),
             actual <= n.doubleValue()));
+    }
+
+    /** A bound on the flag latency proves something only if some divergence was flagged by every healthy lane. */
+    private static void flagLatency(final String name, final Object value, final RunMetrics m,
+        final List<ExpectationResult> out) {
+        if (m.episodesFlaggedEverywhere() > 0) {
+            atMost(name, value, m.maxFlagLatencyFrames(), out);
+        } else if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            out.add(new ExpectationResult(name, "<= " + Numbers.text(n.doubleValue()),
+                "no divergence flagged by every healthy lane", false));
+        } else {
+            out.add(wrongType(name, "a number", value));
+        }
+    }
+
+    private static long mostReadmissions(final RunMetrics m) {
+        long most = 0L;
+        for (int l = 0; l < m.descriptor().lanes(); l++) {
+            most = Math.max(most, m.laneReadmissions(l));
+        }
+        return most;
     }
 
     private static void flag(final String name, final Object value, final boolean actual,
@@ -242,6 +279,12 @@ public final class ExpectationCheck {
         }
         e.hypothesisExceeded().ifPresent(v -> map.put("hypothesis_exceeded", v));
         e.agreementLost().ifPresent(v -> map.put("agreement_lost", v));
+        final Expectations.Recovery r = e.recovery();
+        r.maxUndetectedDivergenceFrames().ifPresent(v -> map.put("max_undetected_divergence_frames", v));
+        r.maxRecoveryFrames().ifPresent(v -> map.put("max_recovery_frames", v));
+        r.recoveryWithinBound().ifPresent(v -> map.put("recovery_within_bound", v));
+        r.maxFlagLatencyFrames().ifPresent(v -> map.put("max_flag_latency_frames", v));
+        r.maxLaneReadmissions().ifPresent(v -> map.put("max_lane_readmissions", v));
         return map;
     }
 }

@@ -31,6 +31,7 @@ public final class HumanSummary {
         line(sb, "agreement violations: " + metrics.agreementViolationFrames() + " frames; validity violations: "
             + metrics.validityViolationFrames() + " frames; false exclusions: " + metrics.falseExclusions()
             + " (of " + metrics.exclusions() + " exclusions)");
+        line(sb, recovery(metrics));
         for (int s = 0; s < d.signalCount(); s++) {
             final SignalInfo info = d.signals().get(s);
             line(sb, "  " + info.name() + ": error RMS " + Numbers.text(metrics.errorRms(s)) + " max "
@@ -62,6 +63,36 @@ public final class HumanSummary {
             line(sb, "files: " + String.join(", ", files));
         }
         return sb.toString();
+    }
+
+    /**
+     * @param m a finished run
+     * @return its recovery line: divergence and how much of it went unflagged, the longest recovery against the
+     *         bound, how fast every healthy lane flagged, and which lanes were readmitted
+     */
+    static String recovery(final RunMetrics m) {
+        final StringBuilder sb = new StringBuilder("recovery: divergence ")
+            .append(frames(m.agreementViolationFrames())).append(" in ").append(m.divergenceEpisodes())
+            .append(" episodes, ")
+            .append(m.undetectedDivergenceFrames()).append(" unflagged; longest recovery ")
+            .append(frames(m.maxRecoveryFrames())).append(" (bound ").append(m.descriptor().recoveryBoundFrames())
+            .append(')');
+        if (m.episodesFlaggedEverywhere() > 0) {
+            sb.append("; flagged by every healthy lane in ").append(m.episodesFlaggedEverywhere()).append(" of ")
+                .append(m.divergenceEpisodes()).append(" episodes, within ").append(frames(m.maxFlagLatencyFrames()));
+        }
+        String separator = "; readmitted: ";
+        for (int l = 0; l < m.descriptor().lanes(); l++) {
+            if (m.laneReadmissions(l) > 0) {
+                sb.append(separator).append("lane ").append(l).append(" x").append(m.laneReadmissions(l));
+                separator = ", ";
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String frames(final long count) {
+        return count + (count == 1 ? " frame" : " frames");
     }
 
     private static void line(final StringBuilder sb, final String text) {

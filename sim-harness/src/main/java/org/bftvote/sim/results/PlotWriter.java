@@ -36,9 +36,13 @@ import org.jfree.data.xy.XYSeriesCollection;
  * <ul>
  *   <li>{@code signal-<name>.png}: truth, every lane's sensor reading and every lane's voted output over time, with
  *       each fault's onset (red dashed line, labelled) and detection (green line, labelled with the latency);</li>
- *   <li>{@code health-<name>.png}: a timeline with one row per oracle channel state, per lane its output status,
- *       and per lane and channel whether the lane holds that channel healthy, excluded, or its whole lane
- *       excluded; plus a row for the fault hypothesis.</li>
+ *   <li>{@code health-<name>.png}: a timeline with a row for the fault hypothesis, a row saying whether the healthy
+ *       lanes' outputs of the signal are bit-identical, diverged and flagged, or diverged unflagged
+ *       ({@link Divergence}), one row per oracle channel state, per lane its output status (DIVERGED and SYNCING
+ *       included), and per lane and channel whether the lane holds that channel healthy, excluded, or its whole
+ *       lane excluded; with each fault's onset and detection, and each divergence episode's first frame, the frame
+ *       every healthy lane flagged it and the frame the lanes were identical again (the first
+ *       {@value #LABELLED_EPISODES} labelled).</li>
  * </ul>
  * It keeps per-frame series in memory, each decimated to at most {@code maxPoints} points (min/max per bucket, so
  * spikes stay visible) and each timeline row to at most {@code maxPoints} buckets (worst state per bucket), so the
@@ -67,20 +71,39 @@ public final class PlotWriter implements FrameObserver {
     private static final Color[] LANE_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22)};
 
-    /** Timeline states; the order is severity (a bucket keeps the highest) and the legend's order. */
+    /** Timeline states; the order is severity within a row (a bucket keeps the highest) and the legend's order. */
     private static final String[] STATE_NAMES = {"channel held healthy", "channel excluded", "lane excluded",
-        "output NORMAL", "output DEGRADED", "output NO_MAJORITY", "output INVALID", "healthy / within hypothesis",
-        "faulty (oracle)", "hypothesis exceeded"};
+        "output NORMAL", "output DEGRADED", "output NO_MAJORITY", "output INVALID", "output SYNCING",
+        "output DIVERGED", "healthy / within hypothesis", "faulty (oracle)", "hypothesis exceeded",
+        "healthy lanes identical", "no healthy lane", "healthy lanes diverged, flagged",
+        "healthy lanes diverged, UNFLAGGED"};
     private static final Color[] STATE_COLOURS = {new Color(0xb7e4c7), new Color(0xf4a261), new Color(0x9d0208),
-        new Color(0x2d6a4f), new Color(0xe9c46a), new Color(0x7b2cbf), new Color(0x343a40), new Color(0xdee2e6),
-        new Color(0xe63946), new Color(0x000000)};
+        new Color(0x2d6a4f), new Color(0xe9c46a), new Color(0x7b2cbf), new Color(0x343a40), new Color(0x4cc9f0),
+        new Color(0xff006e), new Color(0xdee2e6), new Color(0xe63946), new Color(0x000000), new Color(0xcfe1f2),
+        new Color(0x8d99ae), new Color(0xffb703), new Color(0xd00000)};
     private static final int CHANNEL_HEALTHY = 0;
     private static final int CHANNEL_EXCLUDED = 1;
     private static final int LANE_EXCLUDED = 2;
-    private static final int STATUS_BASE = 3;
-    private static final int ORACLE_HEALTHY = 7;
-    private static final int ORACLE_FAULTY = 8;
-    private static final int HYPOTHESIS_EXCEEDED = 9;
+    private static final int OUTPUT_NORMAL = 3;
+    private static final int OUTPUT_DEGRADED = 4;
+    private static final int OUTPUT_NO_MAJORITY = 5;
+    private static final int OUTPUT_INVALID = 6;
+    private static final int OUTPUT_SYNCING = 7;
+    private static final int OUTPUT_DIVERGED = 8;
+    private static final int ORACLE_HEALTHY = 9;
+    private static final int ORACLE_FAULTY = 10;
+    private static final int HYPOTHESIS_EXCEEDED = 11;
+    private static final int LANES_IDENTICAL = 12;
+    private static final int NO_HEALTHY_LANE = 13;
+    private static final int LANES_DIVERGED_FLAGGED = 14;
+    private static final int LANES_DIVERGED_UNFLAGGED = 15;
+    /** Narrowest bar of the health timeline, as a share of the run (3 pixels of the default width). */
+    private static final double MIN_BAR_SHARE = 0.002;
+    /** Divergence episodes whose markers carry a label (the later ones only get their lines). */
+    private static final int LABELLED_EPISODES = 3;
+    private static final Color DIVERGED_COLOUR = new Color(0xff006e);
+    private static final Color FLAGGED_COLOUR = new Color(0xb07d00);
+    private static final Color IDENTICAL_COLOUR = new Color(0x1d4e89);
 
     private final RunDescriptor descriptor;
     private final int lanes;
@@ -92,6 +115,7 @@ public final class PlotWriter implements FrameObserver {
     private final StateTimeline[][] status;
     private final StateTimeline[][][] channel;
     private final StateTimeline[][] oracle;
+    private final StateTimeline[] agreement;
     private final StateTimeline hypothesis;
     private long lastFrame = -1;
 
@@ -124,8 +148,10 @@ public final class PlotWriter implements FrameObserver {
         status = new StateTimeline[signals][lanes];
         channel = new StateTimeline[signals][lanes][lanes];
         oracle = new StateTimeline[signals][lanes];
+        agreement = new StateTimeline[signals];
         for (int s = 0; s < signals; s++) {
             truth[s] = new MinMaxSeries(maxPoints, planned);
+            agreement[s] = new StateTimeline(maxPoints, planned);
             for (int l = 0; l < lanes; l++) {
                 sensor[s][l] = new MinMaxSeries(maxPoints, planned);
                 output[s][l] = new MinMaxSeries(maxPoints, planned);
@@ -151,8 +177,12 @@ public final class PlotWriter implements FrameObserver {
         final long frame = f.frame();
         lastFrame = frame;
         hypothesis.add(frame, f.hypothesisExceeded() ? HYPOTHESIS_EXCEEDED : ORACLE_HEALTHY);
+        final long healthy = f.oracleHealthyLanes();
         for (int s = 0; s < truth.length; s++) {
             truth[s].add(frame, f.truth(s));
+            final int divergence = Divergence.of(f, s, healthy);
+            agreement[s].add(frame, healthy == 0L ? NO_HEALTHY_LANE : divergence == 0 ? LANES_IDENTICAL
+                : (divergence & Divergence.UNFLAGGED) != 0 ? LANES_DIVERGED_UNFLAGGED : LANES_DIVERGED_FLAGGED);
             for (int l = 0; l < lanes; l++) {
                 if (f.sensorValid(l, s)) {
                     sensor[s][l].add(frame, f.sensor(l, s));
@@ -161,7 +191,7 @@ public final class PlotWriter implements FrameObserver {
                 if (OutputStatusCode.isValid(code)) {
                     output[s][l].add(frame, f.output(l, s));
                 }
-                status[s][l].add(frame, STATUS_BASE + OutputStatusCode.fromCode(code).ordinal());
+                status[s][l].add(frame, statusState(code));
                 oracle[s][l].add(frame, f.oracleUnitHealthy(s, l) ? ORACLE_HEALTHY : ORACLE_FAULTY);
                 final long health = f.healthMask(l, s);
                 final long excluded = f.excludedLanes(l);
@@ -172,6 +202,25 @@ public final class PlotWriter implements FrameObserver {
                 }
             }
         }
+    }
+
+    /**
+     * @param code an output status code
+     * @return the legend name of the timeline state it is drawn as
+     */
+    static String statusLegend(final int code) {
+        return STATE_NAMES[statusState(code)];
+    }
+
+    private static int statusState(final int code) {
+        return switch (OutputStatusCode.fromCode(code)) {
+            case NORMAL -> OUTPUT_NORMAL;
+            case DEGRADED -> OUTPUT_DEGRADED;
+            case NO_MAJORITY -> OUTPUT_NO_MAJORITY;
+            case INVALID -> OUTPUT_INVALID;
+            case SYNCING -> OUTPUT_SYNCING;
+            case DIVERGED -> OUTPUT_DIVERGED;
+        };
     }
 
     /**
@@ -191,8 +240,8 @@ public final class PlotWriter implements FrameObserver {
             ChartUtils.saveChartAsPNG(signalFile.toFile(), signalChart(s, faults), width, height);
             written.add(signalFile);
             final Path healthFile = dir.resolve("health-" + name + ".png");
-            final int rows = lanes + lanes * (1 + lanes) + 1;
-            ChartUtils.saveChartAsPNG(healthFile.toFile(), healthChart(s, faults), width,
+            final int rows = lanes + lanes * (1 + lanes) + 2;
+            ChartUtils.saveChartAsPNG(healthFile.toFile(), healthChart(s, faults, metrics), width,
                 Math.max(height, 170 + rows * 22));
             written.add(healthFile);
         }
@@ -289,20 +338,30 @@ public final class PlotWriter implements FrameObserver {
         }
     }
 
+    /**
+     * The kept points as a series; where frames are missing (an output that was not valid, a lane that was down)
+     * a gap breaks the line instead of a straight segment across it.
+     */
     private XYSeries toSeries(final String key, final MinMaxSeries points) {
         points.flush();
         final XYSeries series = new XYSeries(key, false, true);
+        final long gap = 2 * points.bucketFrames();
         for (int i = 0; i < points.size(); i++) {
+            if (i > 0 && points.frame(i) - points.frame(i - 1) > gap) {
+                series.add(descriptor.timeOf(points.frame(i - 1) + 1), null, false);
+            }
             series.add(descriptor.timeOf(points.frame(i)), points.value(i), false);
         }
         return series;
     }
 
-    private JFreeChart healthChart(final int s, final List<FaultOutcome> faults) {
+    private JFreeChart healthChart(final int s, final List<FaultOutcome> faults, final RunMetrics metrics) {
         final List<String> labels = new ArrayList<>();
         final List<StateTimeline> rows = new ArrayList<>();
         labels.add("hypothesis");
         rows.add(hypothesis);
+        labels.add("healthy lanes");
+        rows.add(agreement[s]);
         for (int c = 0; c < lanes; c++) {
             labels.add("oracle ch" + c);
             rows.add(oracle[s][c]);
@@ -345,13 +404,59 @@ public final class PlotWriter implements FrameObserver {
         final XYPlot plot = new XYPlot(data, time, rowAxis, renderer);
         stylePlot(plot);
         addFaultMarkers(plot, s, faults, false);
+        addEpisodeMarkers(plot, metrics);
         return chart(descriptor.scenario() + " (seed " + descriptor.seed() + "): " + descriptor.signals().get(s)
-            .name() + " - channel health as each lane holds it, output status, oracle", plot);
+            .name() + " - channel health as each lane holds it, output status, oracle, divergence", plot);
+    }
+
+    /**
+     * Per divergence episode: its first frame (dashed), the frame every healthy lane flagged it and the frame the
+     * healthy lanes were identical again; the first {@link #LABELLED_EPISODES} labelled, below the fault labels.
+     */
+    private void addEpisodeMarkers(final XYPlot plot, final RunMetrics metrics) {
+        final int kept = metrics.episodesKept();
+        for (int e = 0; e < kept; e++) {
+            final long first = metrics.episodeFirstFrame(e);
+            final boolean labelled = e < LABELLED_EPISODES;
+            final String name = "divergence " + (e + 1);
+            episodeMarker(plot, first, DIVERGED_COLOUR, true, labelled ? name : null, e);
+            final long flagged = metrics.episodeFlaggedFrame(e);
+            if (flagged >= 0) {
+                episodeMarker(plot, flagged, FLAGGED_COLOUR, false, labelled ? name + " flagged everywhere +"
+                    + (flagged - first) + " frames" : null, e);
+            }
+            final long again = metrics.episodeIdenticalAgainFrame(e);
+            if (again >= 0) {
+                episodeMarker(plot, again, IDENTICAL_COLOUR, false, labelled ? name + " identical again +"
+                    + (again - first) + " frames" : null, e);
+            }
+        }
+    }
+
+    private void episodeMarker(final XYPlot plot, final long frame, final Color colour, final boolean dashed,
+        final String text, final int episode) {
+        final ValueMarker marker = new ValueMarker(descriptor.timeOf(frame), colour, dashed
+            ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1.0f, new float[] {3.0f, 3.0f}, 0.0f)
+            : new BasicStroke(1.2f));
+        if (text != null) {
+            marker.setLabel(text);
+            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            marker.setLabelPaint(colour);
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            final int line = 3 * episode + (dashed ? 0 : colour == FLAGGED_COLOUR ? 1 : 2);
+            marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 4, 6 + 15 * line, 4));
+            marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        }
+        plot.addDomainMarker(marker, Layer.FOREGROUND);
     }
 
     /** Adds one bar per run of equal state in a row; x in seconds, y the row's index. */
     private void addRuns(final XYIntervalSeries[] bySeries, final StateTimeline row, final int y) {
         final long b = row.bucketFrames();
+        // A run of a few frames in a long run would be narrower than a pixel: draw it at least MIN_BAR_SHARE of the
+        // time axis wide, so that a frame of divergence or of an exceeded hypothesis shows (later states draw over).
+        final double minimumBar = MIN_BAR_SHARE * descriptor.timeOf(lastFrame + 1);
         final long end = lastFrame + 1;
         long k = 0;
         while (k < row.buckets()) {
@@ -362,7 +467,7 @@ public final class PlotWriter implements FrameObserver {
             }
             if (state >= 0) {
                 final double t0 = descriptor.timeOf(k * b);
-                final double t1 = descriptor.timeOf(Math.min(j * b, end));
+                final double t1 = Math.max(descriptor.timeOf(Math.min(j * b, end)), t0 + minimumBar);
                 bySeries[state].add((t0 + t1) / 2, t0, t1, y, y - 0.38, y + 0.38);
             }
             k = j;

@@ -25,6 +25,11 @@ import org.bftvote.sim.run.RunDescriptor;
  *   <li><b>Recovery</b>: the longest run of consecutive divergence frames within the hypothesis (after the last
  *       frame the oracle found it exceeded, or after a lane came back): how long healthy lanes took to be
  *       bit-identical again; reported with the lanes' own bound ({@link RunDescriptor#recoveryBoundFrames()}).</li>
+ *   <li><b>Divergence episodes</b> ({@link DivergenceEpisodes}): each run of consecutive divergence frames, with its
+ *       first frame, the first frame in which every healthy lane flagged its outputs, and the frame the lanes were
+ *       identical again; the flag latency is the frames from the first to the flagged one.</li>
+ *   <li><b>Lane readmissions</b> ({@link LaneReadmissions}): per lane, how many times the healthy lanes took it
+ *       back after excluding it.</li>
  *   <li><b>Output error</b> (per signal): over frames where at least one healthy lane has a valid output and the
  *       truth is finite, the frame's error is the largest {@code |output - truth|} among those lanes; reported as
  *       RMS and maximum.</li>
@@ -35,7 +40,8 @@ import org.bftvote.sim.run.RunDescriptor;
  *       excluded the faulty unit (an exclusion reported at or after onset); latency = that frame - onset. A fault
  *       never detected is listed as undetected; one whose onset lies beyond the last frame run as not started.</li>
  *   <li><b>False exclusion</b>: a healthy lane excluded a healthy unit (for a whole-lane exclusion: a healthy lane
- *       none of whose channels is faulty).</li>
+ *       none of whose channels is faulty). An exclusion a lane shows while its outputs are SYNCING is the agreed
+ *       state it is taking from the others, not a decision of its own, and is never counted false.</li>
  *   <li><b>Availability</b> (per signal): share of frames in which every healthy lane (at least one) has a valid
  *       output.</li>
  *   <li><b>Messages</b>: per-outcome sums of the per-frame counts.</li>
@@ -43,7 +49,8 @@ import org.bftvote.sim.run.RunDescriptor;
  *       frames.</li>
  * </ul>
  *
- * <p>Footprint: every array is sized at construction (exclusions kept up to a capacity, then counted as dropped);
+ * <p>Footprint: every array is sized at construction (exclusions kept up to a capacity, then counted as dropped;
+ * the first {@value DivergenceEpisodes#KEPT} divergence episodes kept, every one counted);
  * {@link #onExclusion} and {@link #onFrame} allocate nothing, read no clock and log nothing. Not thread safe.
  */
 public final class RunMetrics implements FrameObserver {
@@ -95,6 +102,8 @@ public final class RunMetrics implements FrameObserver {
     /** Scratch of {@link #healthyRange}. */
     private double rangeHi;
     private long maxRecovery;
+    private final DivergenceEpisodes episodes = new DivergenceEpisodes();
+    private final LaneReadmissions readmissions;
 
     private final long[] faultOnset;
     private final InjectedFault[] faults;
@@ -173,6 +182,7 @@ public final class RunMetrics implements FrameObserver {
         this.pendChannel = new int[pendingCapacity];
         this.pendReason = new String[pendingCapacity];
         this.log = new ExclusionLog(exclusionCapacity);
+        this.readmissions = new LaneReadmissions(lanes);
     }
 
     /**
@@ -249,6 +259,9 @@ public final class RunMetrics implements FrameObserver {
         if (undetected) {
             undetectedFrames++;
         }
+        episodes.onFrame(frame, agreementViolated,
+            agreementViolated && Divergence.flaggedEverywhere(sample, healthy & laneBits));
+        readmissions.onFrame(sample);
         countRecovery(sample.hypothesisExceeded(), frame, agreementViolated);
     }
 
@@ -278,7 +291,8 @@ public final class RunMetrics implements FrameObserver {
             final int observer = pendLane[i];
             final int signal = pendSignal[i];
             final int channel = pendChannel[i];
-            final boolean isFalse = (healthy & (1L << observer)) != 0 && unitHealthy(sample, signal, channel);
+            final boolean isFalse = (healthy & (1L << observer)) != 0 && unitHealthy(sample, signal, channel)
+                && !syncing(sample, observer);
             if (isFalse) {
                 falseExclusions++;
             }
@@ -295,6 +309,16 @@ public final class RunMetrics implements FrameObserver {
             pendReason[i] = null;
         }
         pending = 0;
+    }
+
+    /** @return whether the lane shows SYNCING on an output: it is taking the agreed state */
+    private boolean syncing(final FrameSample sample, final int lane) {
+        for (int s = 0; s < signals; s++) {
+            if (sample.status(lane, s) == OutputStatusCode.SYNCING.code()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean unitHealthy(final FrameSample sample, final int signal, final int channel) {
@@ -322,12 +346,12 @@ public final class RunMetrics implements FrameObserver {
     }
 
     /**
-     * One pass over the healthy lanes' outputs of signal {@code s}: agreement (same status, and same bits when
-     * valid, as the lowest healthy lane), validity (every valid output within the healthy valid readings' range
-     * widened by the tolerance; no such reading, no check), the worst valid output error against a finite truth
-     * (accumulated here), and availability (some lane healthy, every healthy lane's output valid).
+     * The healthy lanes' outputs of signal {@code s}: agreement ({@link Divergence#of}), then in one pass validity
+     * (every valid output within the healthy valid readings' range widened by the tolerance; no such reading, no
+     * check), the worst valid output error against a finite truth (accumulated here), and availability (some lane
+     * healthy, every healthy lane's output valid).
      *
-     * @return {@link #DISAGREE}, {@link #OUT_OF_RANGE} and {@link #ALL_VALID} bits
+     * @return {@link #DISAGREE}, {@link #UNFLAGGED_DISAGREE}, {@link #OUT_OF_RANGE} and {@link #ALL_VALID} bits
      */
     private int checkSignal(final FrameSample sample, final int s, final long healthy) {
         final boolean ranged = healthyRange(sample, s);
@@ -335,40 +359,17 @@ public final class RunMetrics implements FrameObserver {
         final double hi = rangeHi;
         final double truth = sample.truth(s);
         final boolean measured = Double.isFinite(truth);
-        int checks = healthy != 0 ? ALL_VALID : 0;
-        int referenceStatus = 0;
-        long referenceBits = 0L;
-        boolean first = true;
-        int unflaggedStatus = -1;
-        long unflaggedBits = 0L;
+        final int divergence = Divergence.of(sample, s, healthy & laneBits);
+        int checks = (healthy != 0 ? ALL_VALID : 0) | ((divergence & Divergence.DIFFER) != 0 ? DISAGREE : 0)
+            | ((divergence & Divergence.UNFLAGGED) != 0 ? UNFLAGGED_DISAGREE : 0);
         double worst = -1.0;
-        long remaining = healthy & laneBits;
-        while (remaining != 0L) {
+        for (long remaining = healthy & laneBits; remaining != 0L; remaining &= remaining - 1) {
             final int l = Long.numberOfTrailingZeros(remaining);
-            remaining &= remaining - 1;
-            final int status = sample.status(l, s);
-            final boolean valid = OutputStatusCode.isValid(status);
-            final double out = sample.output(l, s);
-            final long bits = Double.doubleToRawLongBits(out);
-            if (first) {
-                first = false;
-                referenceStatus = status;
-                referenceBits = bits;
-            } else if (status != referenceStatus || OutputStatusCode.hasValue(status) && bits != referenceBits) {
-                checks |= DISAGREE;
-            }
-            if (OutputStatusCode.isUnflaggedValue(status)) {
-                if (unflaggedStatus < 0) {
-                    unflaggedStatus = status;
-                    unflaggedBits = bits;
-                } else if (status != unflaggedStatus || bits != unflaggedBits) {
-                    checks |= UNFLAGGED_DISAGREE;
-                }
-            }
-            if (!valid) {
+            if (!OutputStatusCode.isValid(sample.status(l, s))) {
                 checks &= ~ALL_VALID;
                 continue;
             }
+            final double out = sample.output(l, s);
             if (ranged && !(out >= lo && out <= hi)) {
                 checks |= OUT_OF_RANGE;
             }
@@ -452,6 +453,66 @@ public final class RunMetrics implements FrameObserver {
      */
     public long maxRecoveryFrames() {
         return maxRecovery;
+    }
+
+    /** @return divergence episodes: runs of consecutive frames in which healthy lanes were not bit-identical */
+    public long divergenceEpisodes() {
+        return episodes.episodes();
+    }
+
+    /** @return true if the healthy lanes were not bit-identical in the last frame seen (a divergence lasts) */
+    public boolean divergedAtLastFrame() {
+        return episodes.open();
+    }
+
+    /** @return divergence episodes in which every healthy lane flagged its outputs at some frame */
+    public long episodesFlaggedEverywhere() {
+        return episodes.flaggedEverywhere();
+    }
+
+    /**
+     * @return the longest time, over the divergence episodes flagged everywhere, from an episode's first frame to
+     *         the first frame in which every healthy lane flagged its outputs; -1 if no episode was
+     */
+    public long maxFlagLatencyFrames() {
+        return episodes.maxFlagLatency();
+    }
+
+    /** @return divergence episodes kept with their frames (the first ones, at most 64) */
+    public int episodesKept() {
+        return episodes.kept();
+    }
+
+    /**
+     * @param episode an episode kept, from 0
+     * @return its first frame
+     */
+    public long episodeFirstFrame(final int episode) {
+        return episodes.first(episode);
+    }
+
+    /**
+     * @param episode an episode kept, from 0
+     * @return its first frame in which every healthy lane flagged its outputs, or -1
+     */
+    public long episodeFlaggedFrame(final int episode) {
+        return episodes.flagged(episode);
+    }
+
+    /**
+     * @param episode an episode kept, from 0
+     * @return the first frame after it (healthy lanes bit-identical again), or -1 if it lasted to the end
+     */
+    public long episodeIdenticalAgainFrame(final int episode) {
+        return episodes.identicalAgain(episode);
+    }
+
+    /**
+     * @param lane a lane
+     * @return how many times the healthy lanes readmitted it after an exclusion (the most any of them saw)
+     */
+    public long laneReadmissions(final int lane) {
+        return readmissions.readmissions(lane);
     }
 
     /**

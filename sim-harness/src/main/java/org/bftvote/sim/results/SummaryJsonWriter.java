@@ -105,7 +105,22 @@ public final class SummaryJsonWriter {
             .name("undetected_divergence_frames").value(m.undetectedDivergenceFrames())
             .name("max_recovery_frames").value(m.maxRecoveryFrames())
             .name("recovery_bound_frames").value(m.descriptor().recoveryBoundFrames())
-            .endObject();
+            .name("divergence_episodes").value(m.divergenceEpisodes())
+            .name("episodes_flagged_everywhere").value(m.episodesFlaggedEverywhere())
+            .name("max_flag_latency_frames").frameOrNull(m.maxFlagLatencyFrames())
+            .name("episodes").beginArray();
+        for (int e = 0; e < m.episodesKept(); e++) {
+            j.beginObject()
+                .name("first_frame").value(m.episodeFirstFrame(e))
+                .name("flagged_everywhere_frame").frameOrNull(m.episodeFlaggedFrame(e))
+                .name("identical_again_frame").frameOrNull(m.episodeIdenticalAgainFrame(e))
+                .endObject();
+        }
+        j.endArray().name("lane_readmissions").beginArray();
+        for (int l = 0; l < m.descriptor().lanes(); l++) {
+            j.value(m.laneReadmissions(l));
+        }
+        j.endArray().endObject();
         j.name("hypothesis").beginObject()
             .name("exceeded").value(m.hypothesisExceeded())
             .name("first_exceeded_frame").frameOrNull(m.firstExceededFrame())

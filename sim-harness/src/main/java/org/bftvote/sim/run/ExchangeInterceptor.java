@@ -85,6 +85,16 @@ final class ExchangeInterceptor implements MessageInterceptor {
         this.tap = receiving;
     }
 
+    /**
+     * Tells the tap that a lane does not run this frame (stopped): one entry of round 0 from itself, empty, late, as
+     * every recorder of lanes marks such a frame, so that a re-run of the lanes does not run it either.
+     *
+     * @param lane the stopped lane
+     */
+    void laneDidNotRun(final int lane) {
+        tap.onReceived(lane, 0, lane, scratch, 0, 0, true);
+    }
+
     /** @param system the cluster whose lanes receive duplicates and babbled copies directly */
     void attach(final PipelineCluster system) {
         this.cluster = system;

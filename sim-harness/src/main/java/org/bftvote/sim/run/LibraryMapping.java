@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import org.bftvote.InvalidConfigException;
 import org.bftvote.agreement.AgreementConfig;
 import org.bftvote.agreement.PipelineConfig;
+import org.bftvote.agreement.ReadmissionPolicy;
 import org.bftvote.channel.ChannelConfig;
 import org.bftvote.channel.DuplexPolicy;
 import org.bftvote.channel.PersistencePolicy;
@@ -51,6 +52,9 @@ import org.bftvote.vote.RealVoter;
  *       {@link #STALE_UPDATE_PERIODS} × the slowest sensor's update period in frames (a healthy 20 Hz sensor in a
  *       100 Hz frame is not fresh 4 frames of 5; it is rejected as {@code STALE} only after more than 15 frames in
  *       a row without a sample)</td></tr>
+ *   <tr><td>{@code agreement.lane_readmission}: {@code never}, {@code after_clean_frames}</td>
+ *       <td>{@link ReadmissionPolicy#never()}, {@link ReadmissionPolicy#afterCleanFrames(int, int)}; absent: the
+ *       library's default</td></tr>
  *   <tr><td>{@code om}, {@code omh}</td><td>{@link AgreementConfig.Builder#omClassic()},
  *       {@link AgreementConfig.Builder#hybrid(int, int, int)}, with K + 2 agreed signals (the last two carry
  *       the freshness and accusation words)</td></tr>
@@ -87,6 +91,7 @@ public final class LibraryMapping {
         if (a.mode() == AgreementMode.OMH) {
             builder.hybrid(a.asymmetric(), a.symmetric(), a.benign());
         }
+        a.laneReadmission().ifPresent(r -> builder.readmission(readmission(r)));
         for (int s = 0; s < k; s++) {
             builder.signal(s, channel(platform, s));
         }
@@ -201,6 +206,13 @@ public final class LibraryMapping {
         return switch (r.policy()) {
             case LATCH -> ReintegrationPolicy.never();
             case AFTER_GOOD_FRAMES -> ReintegrationPolicy.afterGoodFrames(r.goodFrames(), MAX_READMISSIONS);
+        };
+    }
+
+    private static ReadmissionPolicy readmission(final AgreementSettings.LaneReadmission r) {
+        return switch (r.policy()) {
+            case NEVER -> ReadmissionPolicy.never();
+            case AFTER_CLEAN_FRAMES -> ReadmissionPolicy.afterCleanFrames(r.cleanFrames(), r.maxTimes());
         };
     }
 

@@ -1,5 +1,6 @@
 package org.bftvote.sim.run;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.bftvote.agreement.LanePipeline;
@@ -10,7 +11,8 @@ import org.bftvote.channel.OutputStatus;
 
 /**
  * Reports each lane's outputs into the frame's sample, and every exclusion that took effect in the frame (a channel
- * newly failed, a lane newly excluded) to the observers, before the frame itself.
+ * newly failed, a lane newly excluded) to the observers, before the frame itself. A lane that did not run the frame
+ * (stopped) has no output: INVALID, no value. A lane that restarted is a new pipeline: what it excludes is new.
  *
  * <p>Used by the simulation and by a re-run of a trace's lanes, so both report alike. Allocates at construction
  * only. Not thread safe.
@@ -24,6 +26,8 @@ public final class OutputReport {
     private final int signals;
     private final long[][] previousFailed;
     private final long[] previousExcluded;
+    /** The pipeline each lane had at the last report: another one means the lane restarted. */
+    private final LanePipeline[] previousPipeline;
     private final String[] reasonText;
 
     /**
@@ -37,10 +41,22 @@ public final class OutputReport {
         this.signals = signals;
         this.previousFailed = new long[lanes][signals];
         this.previousExcluded = new long[lanes];
+        this.previousPipeline = new LanePipeline[lanes];
         this.reasonText = new String[ExclusionReason.values().length];
         for (final ExclusionReason r : ExclusionReason.values()) {
             reasonText[r.ordinal()] = r.name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * Reads every lane's outputs after frame {@code f}, every lane having run it.
+     *
+     * @param f         the frame
+     * @param sample    the frame's sample
+     * @param observers who is told of the exclusions, in this order
+     */
+    public void report(final long f, final FrameSample sample, final FrameObserver[] observers) {
+        report(f, sample, observers, -1L);
     }
 
     /**
@@ -49,10 +65,16 @@ public final class OutputReport {
      * @param f         the frame
      * @param sample    the frame's sample
      * @param observers who is told of the exclusions, in this order
+     * @param running   the lanes that ran the frame (bit l = lane l); the others show no output
      */
-    public void report(final long f, final FrameSample sample, final FrameObserver[] observers) {
+    public void report(final long f, final FrameSample sample, final FrameObserver[] observers, final long running) {
         for (int l = 0; l < lanes; l++) {
             final LanePipeline p = cluster.pipeline(l);
+            if (p != previousPipeline[l]) {
+                previousPipeline[l] = p;
+                previousExcluded[l] = 0L;
+                Arrays.fill(previousFailed[l], 0L);
+            }
             final long excluded = p.excludedMask();
             long newLanes = excluded & ~previousExcluded[l];
             previousExcluded[l] = excluded;
@@ -72,7 +94,11 @@ public final class OutputReport {
                     newFailed &= newFailed - 1;
                     exclusion(observers, f, l, s, c, reasonText[out.failureReason(c).ordinal()]);
                 }
-                sample.output(l, s, out.value(), STATUS_CODE[out.status().ordinal()].code(), out.healthyMask());
+                if ((running >>> l & 1L) != 0) {
+                    sample.output(l, s, out.value(), STATUS_CODE[out.status().ordinal()].code(), out.healthyMask());
+                } else {
+                    sample.output(l, s, Double.NaN, OutputStatusCode.INVALID.code(), out.healthyMask());
+                }
             }
         }
     }

@@ -94,12 +94,13 @@ final class ScenarioModels {
     /**
      * @param f a lane fault
      * @return how the fault hypothesis counts it: two-faced and off-specification timing are asymmetric, the rest
-     *         benign (every receiver sees the same absence or the same detectably bad message)
+     *         benign (every receiver sees the same absence or the same detectably bad message; a stalled or
+     *         rebooting lane is benign while it is down)
      */
     static FaultClass faultClass(final LaneFault f) {
         return switch (f.kind()) {
             case TWO_FACED, SOS_TIMING -> FaultClass.ASYMMETRIC;
-            case CRASH, OMISSION, GARBAGE, BABBLING -> FaultClass.BENIGN;
+            case CRASH, OMISSION, GARBAGE, BABBLING, STALL, REBOOT -> FaultClass.BENIGN;
         };
     }
 
@@ -138,13 +139,24 @@ final class ScenarioModels {
             case CRASH -> Double.isFinite(f.durationSeconds())
                 ? LaneFault.omission(f.lane(), onset, end, 1.0) : LaneFault.crash(f.lane(), onset);
             case OMISSION -> LaneFault.omission(f.lane(), onset, end, f.omissionProbability());
-            case TWO_FACED -> LaneFault.twoFaced(f.lane(), onset, end, perVictim(f, f.offsetFraction(), 0.0));
+            case TWO_FACED -> LaneFault.twoFaced(f.lane(), onset, end, victimOffsets(f));
             case GARBAGE -> LaneFault.garbage(f.lane(), onset, end);
             case OFF_SPEC_TIMING -> LaneFault.sosTiming(f.lane(), onset, end, f.delaySeconds() * 1e6,
                 perVictim(f, 0.0, 1.0));
             case BABBLING -> LaneFault.babbling(f.lane(), onset, end,
                 (int) Math.min(1000L, Math.max(1L, Math.round(f.babbleRate() / frameRateHz))), 1L);
+            case REBOOT -> LaneFault.reboot(f.lane(), onset, end);
+            case STALL -> LaneFault.stall(f.lane(), onset, end);
         };
+    }
+
+    /** Per receiver lane: its offset as a victim, 0 for a lane the two-faced lane tells the truth. */
+    private double[] victimOffsets(final FaultInjection.LaneFault f) {
+        final double[] values = new double[platform.lanes().size()];
+        for (int v = 0; v < f.victims().size(); v++) {
+            values[f.victims().get(v)] = f.victimOffsets().get(v);
+        }
+        return values;
     }
 
     private double[] perVictim(final FaultInjection.LaneFault f, final double victim, final double other) {

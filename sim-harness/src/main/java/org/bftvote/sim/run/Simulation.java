@@ -23,8 +23,9 @@ import org.bftvote.sim.yaml.ProfileException;
  * One scenario run on its platform, frame by frame: the truth of every signal, each lane's sensors
  * ({@link SensorFrontEnd}), each lane's {@link LanePipeline} (the library, driven as a controller would drive it)
  * exchanging real encoded messages in memory through an {@link ExchangeInterceptor} that applies the emulated lanes
- * and buses, the {@link FaultOracle} that knows which units are faulty and whether the fault hypothesis holds, and
- * the lanes' outputs ({@link OutputReport}). Each frame is handed to the observers as one {@link FrameSample},
+ * and buses, the lane computers a scenario stalls or reboots ({@link LaneComputers}), the {@link FaultOracle} that
+ * knows which units are faulty and whether the fault hypothesis holds, and the lanes' outputs
+ * ({@link OutputReport}). Each frame is handed to the observers as one {@link FrameSample},
  * preceded by the exclusions that took effect in it.
  *
  * <p>Determinism: every random choice comes from a stream of {@link RandomStreams} derived from the scenario seed
@@ -33,7 +34,8 @@ import org.bftvote.sim.yaml.ProfileException;
  * {@code lane-faults}, {@code sensor-bus.<lane>}...), so a stream does not depend on which other streams exist.
  * The same seed gives the same frames bit for bit.
  *
- * <p>Build allocates everything; {@link #step(FrameSample)} allocates nothing. Not thread safe.
+ * <p>Build allocates everything; {@link #step(FrameSample)} allocates nothing (except in the frame a rebooting lane
+ * restarts: its new pipeline). Not thread safe.
  */
 public final class Simulation {
     private final Scenario scenario;
@@ -48,6 +50,7 @@ public final class Simulation {
     /** Index of the first sensor-bus outcome in the descriptor's message outcomes, or -1 without a sensor bus. */
     private final int sensorOutcomeBase;
     private final FaultOracle oracle;
+    private final LaneComputers computers;
     private final OutputReport outputs;
     private FrameObserver[] observers = new FrameObserver[0];
     private long frame;
@@ -95,6 +98,7 @@ public final class Simulation {
             throw new ProfileException(scenario.file(), 0, "scenario", e.getMessage());
         }
         sensorFrontEnd = new SensorFrontEnd(sensors, sensorLinks);
+        computers = new LaneComputers(laneFaultList, cluster);
         oracle = new FaultOracle(platform.agreement(), laneFaultList, laneFaults, interceptor, sensors, sensorLinks,
             cluster);
         outputs = new OutputReport(cluster, lanes, signals);
@@ -149,9 +153,13 @@ public final class Simulation {
         }
         sensorFrontEnd.sample(f, sample);
         interceptor.beginFrame(f);
+        computers.beforeFrame(f);
+        for (long stopped = computers.stopped(); stopped != 0L; stopped &= stopped - 1) {
+            interceptor.laneDidNotRun(Long.numberOfTrailingZeros(stopped));
+        }
         cluster.runFrame(f, sensorFrontEnd.readings(), sensorFrontEnd.validMasks(), sensorFrontEnd.freshMasks());
         oracle.judge(f, sample);
-        outputs.report(f, sample, observers);
+        outputs.report(f, sample, observers, computers.running());
         countMessages(sample);
         for (final FrameObserver o : observers) {
             o.onFrame(sample);

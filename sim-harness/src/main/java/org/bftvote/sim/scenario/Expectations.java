@@ -23,15 +23,16 @@ import java.util.OptionalLong;
  * @param agreementLost          whether healthy lanes must (true) or must not (false) have disagreed in some frame
  * @param maxValidityViolations  largest number of frames in which a healthy lane's valid output left the range of
  *                               the healthy sensors' valid readings
+ * @param recovery               what the run must show about divergence and recovery
  */
 public record Expectations(OptionalLong maxAgreementViolations, List<Detection> detections,
                            OptionalDouble minAvailability, Optional<Boolean> hypothesisExceeded,
                            Map<String, Double> maxOutputErrorRms, OptionalLong maxFalseExclusions,
-                           Optional<Boolean> agreementLost, OptionalLong maxValidityViolations) {
+                           Optional<Boolean> agreementLost, OptionalLong maxValidityViolations, Recovery recovery) {
 
     /** A scenario without expectations. */
     public static final Expectations NONE = new Expectations(OptionalLong.empty(), List.of(), OptionalDouble.empty(),
-        Optional.empty(), Map.of(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty());
+        Optional.empty(), Map.of(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty(), Recovery.NONE);
 
     /**
      * Copies the collections, keeping the map in file order.
@@ -44,10 +45,33 @@ public record Expectations(OptionalLong maxAgreementViolations, List<Detection> 
      * @param maxFalseExclusions     see the record description
      * @param agreementLost          see the record description
      * @param maxValidityViolations  see the record description
+     * @param recovery               see the record description
      */
     public Expectations {
         detections = List.copyOf(detections);
         maxOutputErrorRms = Collections.unmodifiableMap(new LinkedHashMap<>(maxOutputErrorRms));
+    }
+
+    /**
+     * What a run must show about divergence (healthy lanes not bit-identical) and recovery; an absent one is not
+     * checked.
+     *
+     * @param maxUndetectedDivergenceFrames largest number of frames in which two healthy lanes presented different
+     *                                      values neither flagged (DIVERGED or SYNCING)
+     * @param maxRecoveryFrames             largest number of consecutive divergence frames within the hypothesis
+     * @param recoveryWithinBound           whether that longest recovery must (true) or must not (false) be within
+     *                                      the lanes' recovery bound
+     * @param maxFlagLatencyFrames          largest number of frames from a divergence's first frame to the first
+     *                                      frame every healthy lane flagged it; at least one divergence must have
+     *                                      been flagged everywhere
+     * @param maxLaneReadmissions           largest number of times any lane is readmitted after an exclusion
+     */
+    public record Recovery(OptionalLong maxUndetectedDivergenceFrames, OptionalLong maxRecoveryFrames,
+                           Optional<Boolean> recoveryWithinBound, OptionalLong maxFlagLatencyFrames,
+                           OptionalLong maxLaneReadmissions) {
+        /** No recovery expectation. */
+        public static final Recovery NONE = new Recovery(OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+            OptionalLong.empty(), OptionalLong.empty());
     }
 
     /**

@@ -60,22 +60,27 @@ public sealed interface FaultInjection permits FaultInjection.SensorFault, Fault
      *
      * @param id              the id
      * @param startSeconds    when it starts
-     * @param durationSeconds how long, NaN for the rest of the run
+     * @param durationSeconds how long, NaN for the rest of the run (reboot and stall always have one: the time
+     *                        the lane computer is down)
      * @param lane            the lane's index in the platform
      * @param laneName        the lane's name
      * @param kind            the lane fault
      * @param omissionProbability omission: chance each message is lost; NaN otherwise
      * @param victims         two_faced, off_spec_timing: indexes of the receiving lanes that see the fault; empty
      *                        otherwise
-     * @param offsetFraction  two_faced: offset sent to victims as a fraction of each signal's range; NaN otherwise
+     * @param offsetFraction  two_faced: offset sent to every victim as a fraction of each signal's range; NaN
+     *                        otherwise, and when the victims get offsets of their own
      * @param delaySeconds    off_spec_timing: how late messages are sent; NaN otherwise
      * @param babbleRate      babbling: extra messages per second, Hz; NaN otherwise
+     * @param victimOffsets   two_faced: the offset each victim gets, as a fraction of each signal's range, in
+     *                        {@code victims} order (all {@code offsetFraction} unless the scenario gave one each);
+     *                        empty otherwise
      */
     record LaneFault(String id, double startSeconds, double durationSeconds, int lane, String laneName,
                      LaneFaultKind kind, double omissionProbability, List<Integer> victims, double offsetFraction,
-                     double delaySeconds, double babbleRate) implements FaultInjection {
+                     double delaySeconds, double babbleRate, List<Double> victimOffsets) implements FaultInjection {
         /**
-         * Copies the victim list.
+         * Copies the lists.
          *
          * @param id                  see the record description
          * @param startSeconds        see the record description
@@ -88,9 +93,11 @@ public sealed interface FaultInjection permits FaultInjection.SensorFault, Fault
          * @param offsetFraction      see the record description
          * @param delaySeconds        see the record description
          * @param babbleRate          see the record description
+         * @param victimOffsets       see the record description
          */
         public LaneFault {
             victims = List.copyOf(victims);
+            victimOffsets = List.copyOf(victimOffsets);
         }
     }
 

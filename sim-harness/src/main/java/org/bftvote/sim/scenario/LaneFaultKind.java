@@ -11,8 +11,8 @@ public enum LaneFaultKind implements YamlName {
     /** Each of the lane's messages is lost with the given probability (benign when detected). */
     OMISSION("omission"),
     /**
-     * The lane sends its readings offset by offset_fraction of each signal's range to the victims and correct readings
-     * to the others (asymmetric, Byzantine).
+     * The lane sends its readings offset by offset_fraction of each signal's range to the victims (one fraction for
+     * all, or one each) and correct readings to the others (asymmetric, Byzantine).
      */
     TWO_FACED("two_faced"),
     /** The lane sends random but well-formed values to every receiver alike (symmetric). */
@@ -23,7 +23,17 @@ public enum LaneFaultKind implements YamlName {
      */
     OFF_SPEC_TIMING("off_spec_timing"),
     /** The lane sends extra messages at rate outside its schedule (babbling idiot). */
-    BABBLING("babbling");
+    BABBLING("babbling"),
+    /**
+     * The lane computer goes down for duration (silent: it sends and hears nothing), then restarts as a fresh
+     * pipeline that does not know the frame number and takes it, and the agreed state, from the others.
+     */
+    REBOOT("reboot"),
+    /**
+     * The lane computer stops for duration (a stalled process: it sends and hears nothing), then resumes where it
+     * stopped, with its own frame count, behind the others.
+     */
+    STALL("stall");
 
     private final String yamlName;
 

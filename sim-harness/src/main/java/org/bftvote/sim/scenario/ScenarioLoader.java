@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -205,28 +206,59 @@ public final class ScenarioLoader {
         final double start, final int lane) throws ProfileException {
         final double duration = map.optionalQuantity("duration", Dimension.TIME, Double.MIN_VALUE, MAX);
         final LaneFaultKind kind = map.choice("mode", LaneFaultKind.class);
+        if ((kind == LaneFaultKind.REBOOT || kind == LaneFaultKind.STALL) && !Double.isFinite(duration)) {
+            throw new ProfileException(map.node().file(), map.node().line(), map.node().path() + ".duration",
+                "missing required field: a lane " + kind.yamlName() + " needs a duration (how long the lane computer "
+                + "is down); a lane that never comes back is a crash");
+        }
         double omission = Double.NaN;
         double offset = Double.NaN;
         double delay = Double.NaN;
         double babble = Double.NaN;
         final List<Integer> victims = new ArrayList<>();
+        final List<Double> victimOffsets = new ArrayList<>();
         switch (kind) {
             case OMISSION -> omission = map.number("probability", Double.MIN_VALUE, 1.0);
             case TWO_FACED -> {
                 victims.addAll(victims(map.required("victims"), platform, lane));
-                offset = map.number("offset_fraction", Double.MIN_VALUE, 100.0);
+                final YNode offsetNode = map.required("offset_fraction");
+                if (offsetNode.isScalar()) {
+                    offset = map.number("offset_fraction", Double.MIN_VALUE, 100.0);
+                } else {
+                    victimOffsets.addAll(victimOffsets(offsetNode, victims.size()));
+                }
             }
             case OFF_SPEC_TIMING -> {
                 victims.addAll(victims(map.required("victims"), platform, lane));
                 delay = map.quantity("delay", Dimension.TIME, Double.MIN_VALUE, MAX);
             }
             case BABBLING -> babble = map.quantity("rate", Dimension.FREQUENCY, Double.MIN_VALUE, MAX);
-            case CRASH, GARBAGE -> {
-                // no parameters
+            case CRASH, GARBAGE, REBOOT, STALL -> {
+                // no parameters besides the duration
             }
         }
+        if (kind == LaneFaultKind.TWO_FACED && victimOffsets.isEmpty()) {
+            victimOffsets.addAll(Collections.nCopies(victims.size(), offset));
+        }
         return new FaultInjection.LaneFault(id, start, duration, lane, platform.lanes().get(lane), kind, omission,
-            victims, offset, delay, babble);
+            victims, offset, delay, babble, victimOffsets);
+    }
+
+    /** A two-faced lane's offsets, one per victim: a list as long as the victims', each non-zero and at most 100. */
+    private static List<Double> victimOffsets(final YNode node, final int victims) throws ProfileException {
+        final List<YNode> items = node.asList();
+        if (items.size() != victims) {
+            throw node.error("expected one offset per victim (" + victims + "), got " + items.size());
+        }
+        final List<Double> result = new ArrayList<>();
+        for (final YNode item : items) {
+            final double value = item.asNumber();
+            if (!(Math.abs(value) <= 100.0) || value == 0.0) {
+                throw item.error("expected an offset fraction from -100 to 100, not 0, got " + value);
+            }
+            result.add(value);
+        }
+        return result;
     }
 
     private static FaultInjection readBusFault(final YMap map, final YMap target, final PlatformProfile platform,
@@ -349,8 +381,21 @@ public final class ScenarioLoader {
             ? Optional.of(map.required("agreement_lost").asBoolean()) : Optional.empty();
         final OptionalLong validity = map.has("max_validity_violations")
             ? OptionalLong.of(map.integer("max_validity_violations", 0, Integer.MAX_VALUE)) : OptionalLong.empty();
+        final Expectations.Recovery recovery = readRecoveryExpectations(map);
         map.finish();
         return new Expectations(violations, detections, availability, exceeded, rms, falseExclusions, lost,
-            validity);
+            validity, recovery);
+    }
+
+    private static Expectations.Recovery readRecoveryExpectations(final YMap map) throws ProfileException {
+        return new Expectations.Recovery(count(map, "max_undetected_divergence_frames"),
+            count(map, "max_recovery_frames"),
+            map.has("recovery_within_bound") ? Optional.of(map.required("recovery_within_bound").asBoolean())
+                : Optional.empty(),
+            count(map, "max_flag_latency_frames"), count(map, "max_lane_readmissions"));
+    }
+
+    private static OptionalLong count(final YMap map, final String name) throws ProfileException {
+        return map.has(name) ? OptionalLong.of(map.integer(name, 0, Integer.MAX_VALUE)) : OptionalLong.empty();
     }
 }

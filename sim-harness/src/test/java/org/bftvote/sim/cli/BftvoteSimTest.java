@@ -120,7 +120,7 @@ class BftvoteSimTest {
     void scenariosValidateAll() {
         final Result result = execute("scenarios", "validate");
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(10, result.out().lines().filter(l -> l.startsWith("ok: ")).count(), result.out());
+        assertEquals(14, result.out().lines().filter(l -> l.startsWith("ok: ")).count(), result.out());
     }
 
     @Test

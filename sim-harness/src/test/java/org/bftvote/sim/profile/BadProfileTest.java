@@ -184,6 +184,36 @@ class BadProfileTest {
     }
 
     @Test
+    void laneReadmissionWithAnUnknownPolicy() {
+        final int line = RepoFiles.replace(quad, "{policy: after_clean_frames, clean_frames: 80, max_times: 3}",
+            "{policy: sometimes}");
+        final ProfileException e = onlyProblem(quad, line, "agreement.lane_readmission.policy");
+        assertTrue(e.problem().contains("never, after_clean_frames"), e.getMessage());
+    }
+
+    @Test
+    void laneReadmissionNeedsItsCounts() {
+        final int line = RepoFiles.replace(quad, "clean_frames: 80, max_times: 3}", "clean_frames: 80}");
+        final ProfileException e = onlyProblem(quad, line, "agreement.lane_readmission.max_times");
+        assertTrue(e.problem().startsWith("missing required field"), e.getMessage());
+    }
+
+    @Test
+    void laneReadmissionCountsAreBounded() {
+        final int line = RepoFiles.replace(quad, "clean_frames: 80,", "clean_frames: 0,");
+        final ProfileException e = onlyProblem(quad, line, "agreement.lane_readmission.clean_frames");
+        assertTrue(e.problem().contains("out of range"), e.getMessage());
+    }
+
+    @Test
+    void neverTakesNoCounts() {
+        final int line = RepoFiles.replace(quad, "{policy: after_clean_frames, clean_frames: 80, max_times: 3}",
+            "{policy: never, clean_frames: 80}");
+        final ProfileException e = onlyProblem(quad, line, "agreement.lane_readmission.clean_frames");
+        assertTrue(e.problem().startsWith("unknown field"), e.getMessage());
+    }
+
+    @Test
     void malformedYaml() {
         final int line = RepoFiles.replace(afdx, "bit_rate: {value: 100, unit: Mbit/s}",
             "bit_rate: {value: 100, unit: Mbit/s");

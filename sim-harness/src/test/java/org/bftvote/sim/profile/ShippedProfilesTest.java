@@ -84,7 +84,11 @@ class ShippedProfilesTest {
         final ProfileCatalog catalog = ProfileCatalog.load(RepoFiles.profiles());
         final PlatformProfile triplex = catalog.platform("triplex-777-pfc");
         assertEquals(List.of("L", "C", "R"), triplex.lanes());
-        assertEquals(0, triplex.agreement().m());
+        assertEquals(AgreementMode.OMH, triplex.agreement().mode());
+        assertEquals(1, triplex.agreement().m());
+        assertEquals(1, triplex.agreement().benign());
+        assertEquals(new AgreementSettings.LaneReadmission(LaneReadmissionKind.AFTER_CLEAN_FRAMES, 100, 3),
+            triplex.agreement().laneReadmission().orElseThrow());
         final SignalSpec pitch = triplex.signal("pitch_rate");
         assertEquals("fog-rate-gyro", pitch.sensorsByLane().get(triplex.laneIndex("C")).name());
         assertEquals(VoterKind.MID_VALUE_SELECT, pitch.channel().voter());
@@ -93,6 +97,7 @@ class ShippedProfilesTest {
         assertEquals(4, quad.lanes().size());
         assertEquals(AgreementMode.OM, quad.agreement().mode());
         assertEquals(1, quad.agreement().m());
+        assertEquals(80, quad.agreement().laneReadmission().orElseThrow().cleanFrames());
         assertEquals("afdx", quad.bus("afdx").profile().name());
         assertFalse(quad.signals().isEmpty());
     }

@@ -170,6 +170,74 @@ class ExpectationCheckTest {
         }
     }
 
+    /**
+     * A run of 100 frames, recovery bound 5: healthy lanes diverge in frames 10 to 13, every one flagged DIVERGED from
+     * frame 11; one unflagged divergence in frame 50; lane 3 excluded in frames 30 to 39, then readmitted.
+     */
+    static RunMetrics recoveryRun() {
+        final RunDescriptor d = SyntheticRun.builder(100).recoveryBoundFrames(5).build();
+        final RunMetrics m = new RunMetrics(d);
+        final FrameSample s = new FrameSample(d);
+        for (long f = 0; f < 100; f++) {
+            SyntheticRun.nominal(s, f);
+            if (f >= 10 && f < 14) {
+                for (int l = 0; l < SyntheticRun.LANES; l++) {
+                    final int status = f == 10 && l > 0 ? OutputStatusCode.NORMAL.code()
+                        : OutputStatusCode.DIVERGED.code();
+                    s.output(l, 0, s.output(l, 0) + (l == 0 ? 1.0 : 0.0), status, SyntheticRun.ALL);
+                    s.output(l, 1, s.output(l, 1), status, SyntheticRun.ALL);
+                }
+            }
+            if (f == 50) {
+                s.output(2, 1, s.output(2, 1) + 1.0, OutputStatusCode.NORMAL.code(), SyntheticRun.ALL);
+            }
+            for (int l = 0; l < SyntheticRun.LANES; l++) {
+                s.excludedLanes(l, f >= 30 && f < 40 ? 0b1000 : 0L);
+            }
+            m.onFrame(s);
+        }
+        return m;
+    }
+
+    @Test
+    void recoveryExpectationsHoldWhenTheRunMeetsThem() {
+        final ExpectationReport r = ExpectationCheck.evaluate(expectations(
+            "max_undetected_divergence_frames", 1,
+            "max_recovery_frames", 4,
+            "recovery_within_bound", true,
+            "max_flag_latency_frames", 1,
+            "max_lane_readmissions", 1), recoveryRun());
+        assertEquals(5, r.results().size());
+        for (final ExpectationResult e : r.results()) {
+            assertTrue(e.passed(), e.line());
+        }
+    }
+
+    @Test
+    void recoveryExpectationsFailWhenTheRunMissesThem() {
+        final ExpectationReport r = ExpectationCheck.evaluate(expectations(
+            "max_undetected_divergence_frames", 0,
+            "max_recovery_frames", 3,
+            "recovery_within_bound", false,
+            "max_flag_latency_frames", 0,
+            "max_lane_readmissions", 0), recoveryRun());
+        assertEquals(5, r.results().size());
+        for (final ExpectationResult e : r.results()) {
+            assertFalse(e.passed(), e.line());
+        }
+    }
+
+    @Test
+    void aFlagLatencyBoundNeedsADivergenceEveryLaneFlagged() {
+        // metrics(): two divergence frames (one lane INVALID), never flagged by every healthy lane.
+        final ExpectationReport r = ExpectationCheck.evaluate(expectations("max_flag_latency_frames", 100),
+            metrics());
+        assertFalse(r.passed());
+        assertEquals("no divergence flagged by every healthy lane", r.results().get(0).actual());
+        assertFalse(ExpectationCheck.evaluate(expectations("max_flag_latency_frames", "soon"), recoveryRun())
+            .passed());
+    }
+
     @Test
     void noExpectationsPass() {
         assertTrue(ExpectationCheck.evaluate(null, metrics()).passed());

@@ -1,5 +1,6 @@
 package org.bftvote.sim.results;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -22,8 +23,15 @@ class HumanSummaryTest {
             "pitch_rate: error RMS", "availability 100 %", "fault F1 bias +4 deg/s on lane 3 pitch_rate at 5 s: "
                 + "detected after 0.18 s (18 frames)", "fault F2 stuck on lane 2 altitude at 12 s: UNDETECTED",
             "expectations: PASSED", "PASS fault_detected_within_s.F1: 0.18 s (expected <= 0.2 s)",
-            "files: out/summary.json, out/frames.csv")) {
+            "recovery: divergence ", " unflagged; longest recovery ", "files: out/summary.json, out/frames.csv")) {
             assertTrue(text.contains(part), "missing '" + part + "' in\n" + text);
         }
+    }
+
+    @Test
+    void theRecoveryLineSaysHowMuchDivergedHowMuchWentUnflaggedAndHowLongItTook() {
+        assertEquals("recovery: divergence 5 frames in 2 episodes, 1 unflagged; longest recovery 4 frames (bound 5); "
+            + "flagged by every healthy lane in 1 of 2 episodes, within 1 frame; readmitted: lane 3 x1",
+            HumanSummary.recovery(ExpectationCheckTest.recoveryRun()));
     }
 }

@@ -7,9 +7,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 
+import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.OutputStatusCode;
 import org.bftvote.sim.run.RunDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +89,40 @@ class PlotWriterTest {
         }
         assertEquals(1, fives);
         assertEquals(5, row.state(700 / row.bucketFrames()));
+    }
+
+    @Test
+    void everyOutputStatusHasAStateOfItsOwnInTheHealthTimeline() {
+        final Set<String> legends = new HashSet<>();
+        for (final OutputStatusCode status : OutputStatusCode.values()) {
+            assertEquals("output " + status.name(), PlotWriter.statusLegend(status.code()));
+            legends.add(PlotWriter.statusLegend(status.code()));
+        }
+        assertEquals(OutputStatusCode.values().length, legends.size());
+    }
+
+    @Test
+    void aRunThatDivergesIsPlottedWithItsEpisodes(@TempDir final Path tmp) throws IOException {
+        final RunDescriptor d = SyntheticRun.builder(300).recoveryBoundFrames(20).build();
+        final RunMetrics metrics = new RunMetrics(d);
+        final PlotWriter plots = new PlotWriter(d);
+        final FrameSample s = new FrameSample(d);
+        for (long f = 0; f < 300; f++) {
+            SyntheticRun.nominal(s, f);
+            for (int l = 0; l < SyntheticRun.LANES; l++) {
+                final int status = f >= 100 && f < 110 ? OutputStatusCode.DIVERGED.code()
+                    : f >= 110 && f < 120 && l == 2 ? OutputStatusCode.SYNCING.code() : OutputStatusCode.NORMAL.code();
+                final double off = f >= 100 && f < 110 && l == 1 ? 1.0 : 0.0;
+                s.output(l, 0, s.output(l, 0) + off, status, SyntheticRun.ALL);
+                s.output(l, 1, s.output(l, 1), status, SyntheticRun.ALL);
+            }
+            metrics.onFrame(s);
+            plots.onFrame(s);
+        }
+        assertEquals(1, metrics.divergenceEpisodes());
+        for (final Path f : plots.write(tmp, metrics)) {
+            assertTrue(Files.size(f) > 20_000, f + " is " + Files.size(f) + " bytes");
+        }
     }
 
     @Test

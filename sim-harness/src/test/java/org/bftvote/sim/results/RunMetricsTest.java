@@ -19,6 +19,8 @@ class RunMetricsTest {
     private static final int NORMAL = OutputStatusCode.NORMAL.code();
     private static final int DEGRADED = OutputStatusCode.DEGRADED.code();
     private static final int INVALID = OutputStatusCode.INVALID.code();
+    private static final int DIVERGED = OutputStatusCode.DIVERGED.code();
+    private static final int SYNCING = OutputStatusCode.SYNCING.code();
 
     /** Runs frames 0..frames-1; the hook may change a nominal frame or report exclusions before it is fed. */
     private static RunMetrics run(final RunDescriptor d, final long frames, final FrameHook hook) {
@@ -335,6 +337,134 @@ class RunMetricsTest {
         assertEquals(4, m.agreementViolationFrames());
         assertEquals(2, m.agreementViolationsWhileExceeded());
         assertTrue(m.agreementLost());
+    }
+
+    /** Marks every output of a lane with a status, keeping its value. */
+    private static void mark(final FrameSample s, final int lane, final int status) {
+        for (int signal = 0; signal < SyntheticRun.SIGNALS; signal++) {
+            s.output(lane, signal, s.output(lane, signal), status, SyntheticRun.ALL);
+        }
+    }
+
+    @Test
+    void divergenceIsUndetectedOnlyWhenTwoHealthyLanesShowDifferentUnflaggedValues() {
+        final RunMetrics m = run(SyntheticRun.descriptor(100), 100, (f, s, r) -> {
+            if (f == 10) {
+                // Lane 0 shows another value, unflagged: divergence nobody owned up to.
+                s.output(0, 1, s.output(0, 1) + 1.0, NORMAL, SyntheticRun.ALL);
+            }
+            if (f == 20) {
+                // The same value flagged DIVERGED by the lane that holds it: divergence, owned up to.
+                s.output(0, 1, s.output(0, 1) + 1.0, DIVERGED, SyntheticRun.ALL);
+            }
+            if (f == 30) {
+                // A syncing lane with the same value: its status differs, nothing is unflagged.
+                mark(s, 2, SYNCING);
+            }
+            if (f == 40) {
+                // Two lanes flagged with different values and two unflagged with the same: owned up to.
+                s.output(0, 0, 1.0, DIVERGED, SyntheticRun.ALL);
+                s.output(1, 0, 2.0, SYNCING, SyntheticRun.ALL);
+            }
+            if (f == 50) {
+                // A faulty lane's different unflagged value does not count.
+                s.oracleHealthyLanes(0b1110);
+                s.output(0, 0, 7.0, NORMAL, SyntheticRun.ALL);
+            }
+        });
+        assertEquals(4, m.agreementViolationFrames());
+        assertEquals(1, m.undetectedDivergenceFrames());
+    }
+
+    @Test
+    void recoveryIsTheLongestDivergenceWithinTheHypothesis() {
+        final RunMetrics m = run(SyntheticRun.descriptor(200), 200, (f, s, r) -> {
+            s.hypothesisExceeded(f >= 10 && f < 20);
+            if (f >= 12 && f < 27) {
+                mark(s, 1, DIVERGED);           // 7 of these frames are within the hypothesis again (20..26)
+            }
+            if (f >= 100 && f < 105) {
+                mark(s, 3, SYNCING);            // a lane back from a restart, syncing 5 frames
+            }
+        });
+        assertEquals(20, m.agreementViolationFrames());
+        assertEquals(7, m.maxRecoveryFrames());
+        assertEquals(0, m.undetectedDivergenceFrames());
+    }
+
+    @Test
+    void episodesKeepTheirFirstFlaggedAndIdenticalAgainFrames() {
+        final RunMetrics m = run(SyntheticRun.descriptor(200), 200, (f, s, r) -> {
+            if (f >= 10 && f < 15) {
+                // Lane 1 is off first, unflagged; from 12 every healthy lane flags.
+                s.output(1, 0, s.output(1, 0) + 1.0, f < 12 ? NORMAL : DIVERGED, SyntheticRun.ALL);
+                if (f >= 12) {
+                    mark(s, 0, DIVERGED);
+                    mark(s, 2, DIVERGED);
+                    mark(s, 3, DIVERGED);
+                    mark(s, 1, DIVERGED);
+                }
+            }
+            if (f >= 50 && f < 53) {
+                mark(s, 3, SYNCING);            // only the syncing lane flags, rightly
+            }
+            if (f >= 190) {
+                mark(s, 2, DIVERGED);           // lasts to the end
+            }
+        });
+        assertEquals(3, m.divergenceEpisodes());
+        assertEquals(1, m.episodesFlaggedEverywhere());
+        assertEquals(2, m.maxFlagLatencyFrames());
+        assertEquals(3, m.episodesKept());
+        assertArrayEquals(new long[] {10, 12, 15}, new long[] {m.episodeFirstFrame(0), m.episodeFlaggedFrame(0),
+            m.episodeIdenticalAgainFrame(0)});
+        assertArrayEquals(new long[] {50, -1, 53}, new long[] {m.episodeFirstFrame(1), m.episodeFlaggedFrame(1),
+            m.episodeIdenticalAgainFrame(1)});
+        assertArrayEquals(new long[] {190, -1, -1}, new long[] {m.episodeFirstFrame(2), m.episodeFlaggedFrame(2),
+            m.episodeIdenticalAgainFrame(2)});
+        assertEquals(2, m.undetectedDivergenceFrames());
+    }
+
+    @Test
+    void everyEpisodeCountsButOnlyTheFirstAreKept() {
+        final RunMetrics m = run(SyntheticRun.descriptor(1000), 1000, (f, s, r) -> {
+            if (f % 10 == 0) {
+                mark(s, 0, DIVERGED);
+            }
+        });
+        assertEquals(100, m.divergenceEpisodes());
+        assertEquals(64, m.episodesKept());
+        assertEquals(630, m.episodeFirstFrame(63));
+        assertEquals(-1, m.maxFlagLatencyFrames());
+    }
+
+    @Test
+    void readmissionsAreCountedAsTheHealthyLanesSawThem() {
+        final RunMetrics m = run(SyntheticRun.descriptor(100), 100, (f, s, r) -> {
+            final boolean out = f >= 10 && f < 20 || f >= 30 && f < 40;
+            for (int l = 0; l < SyntheticRun.LANES; l++) {
+                s.excludedLanes(l, out ? 0b1000 : 0L);
+            }
+            if (f >= 60 && f < 70) {
+                s.oracleHealthyLanes(0b1110);   // lane 0 faulty: what it drops does not count
+                s.excludedLanes(0, f == 60 ? 0b0100 : 0L);
+            }
+        });
+        assertEquals(2, m.laneReadmissions(3));
+        assertEquals(0, m.laneReadmissions(2));
+    }
+
+    @Test
+    void anExclusionShownWhileSyncingIsTheAgreedStateNotAFalseOne() {
+        final RunMetrics m = run(SyntheticRun.descriptor(10), 10, (f, s, r) -> {
+            if (f == 3) {
+                mark(s, 1, SYNCING);
+                r.onExclusion(f, 1, InjectedFault.ALL_SIGNALS, 1, "takes the agreed state: itself excluded");
+                r.onExclusion(f, 0, 0, 2, "healthy excludes healthy: false");
+            }
+        });
+        assertEquals(1, m.falseExclusions());
+        assertEquals(2, m.exclusions());
     }
 
     @Test

@@ -154,6 +154,57 @@ class BadScenarioTest {
     }
 
     @Test
+    void aRebootNeedsADuration() {
+        final Path reboot = dir.resolve("lane-reboot-quad.yaml");
+        final int line = RepoFiles.replace(reboot, "mode: reboot, duration: {value: 2, unit: s}}", "mode: reboot}");
+        final ProfileException e = fails(reboot, line, "faults[0].duration");
+        assertTrue(e.problem().startsWith("missing required field: a lane reboot needs a duration"), e.getMessage());
+    }
+
+    @Test
+    void aStallOfNoTimeIsRefused() {
+        final Path stall = dir.resolve("lane-stall-quad.yaml");
+        final int line = RepoFiles.replace(stall, "duration: {value: 1, unit: s}", "duration: {value: 0, unit: s}");
+        final ProfileException e = fails(stall, line, "faults[1].duration");
+        assertTrue(e.problem().contains("out of range"), e.getMessage());
+    }
+
+    @Test
+    void aStallTakesNoVictims() {
+        final Path stall = dir.resolve("lane-stall-quad.yaml");
+        final int line = RepoFiles.replace(stall, "mode: stall, duration: {value: 1, unit: s}}",
+            "mode: stall, duration: {value: 1, unit: s}, victims: [A]}");
+        final ProfileException e = fails(stall, line, "faults[1].victims");
+        assertTrue(e.problem().startsWith("unknown field"), e.getMessage());
+    }
+
+    @Test
+    void oneOffsetPerVictim() {
+        final Path sts = dir.resolve("sts124-double-fault-quad.yaml");
+        final int line = RepoFiles.replace(sts, "offset_fraction: [0.2, -0.2]", "offset_fraction: [0.2]");
+        final ProfileException e = fails(sts, line, "faults[0].offset_fraction");
+        assertTrue(e.problem().contains("expected one offset per victim (2), got 1"), e.getMessage());
+    }
+
+    @Test
+    void aVictimOffsetOfZeroIsRefused() {
+        final Path sts = dir.resolve("sts124-double-fault-quad.yaml");
+        final int line = RepoFiles.replace(sts, "offset_fraction: [0.2, -0.2]", "offset_fraction: [0.2, 0]");
+        final ProfileException e = fails(sts, line, "faults[0].offset_fraction[1]");
+        assertTrue(e.problem().contains("expected an offset fraction from -100 to 100, not 0, got 0.0"),
+            e.getMessage());
+    }
+
+    @Test
+    void recoveryExpectationsAreCounts() {
+        final Path sts = dir.resolve("sts124-double-fault-quad.yaml");
+        final int line = RepoFiles.replace(sts, "max_undetected_divergence_frames: 0",
+            "max_undetected_divergence_frames: -1");
+        final ProfileException e = fails(sts, line, "expectations.max_undetected_divergence_frames");
+        assertTrue(e.problem().contains("out of range"), e.getMessage());
+    }
+
+    @Test
     void unknownScenarioName() {
         final ProfileException e = assertThrows(ProfileException.class,
             () -> new ScenarioCatalog(dir).resolve("no-such-scenario"));

@@ -25,7 +25,8 @@ class ShippedScenariosTest {
         final List<String> names = scenarios.names();
         assertTrue(names.containsAll(List.of("nominal-triplex", "hard-over", "two-frozen-same-value",
             "intermittent-spikes", "two-faced-lane-quad", "burst-loss-one-bus", "two-sequential-faults-quad-to-duplex",
-            "beyond-fault-hypothesis")), names.toString());
+            "beyond-fault-hypothesis", "sts124-double-fault-quad", "lane-reboot-quad", "lane-stall-quad",
+            "all-lanes-upset")), names.toString());
         for (final String name : names) {
             final Scenario scenario = load(name);
             assertEquals(name, scenario.name());
@@ -65,6 +66,29 @@ class ShippedScenariosTest {
         assertEquals(3, fault.lane());
         assertEquals(List.of(0, 1), fault.victims());
         assertEquals(0.2, fault.offsetFraction());
+        assertEquals(List.of(0.2, 0.2), fault.victimOffsets());
+    }
+
+    @Test
+    void theStsPatternGivesEachVictimItsOwnOffset() throws Exception {
+        final FaultInjection.LaneFault fault = assertInstanceOf(FaultInjection.LaneFault.class,
+            load("sts124-double-fault-quad").faults().get(0));
+        assertEquals(List.of(0, 1), fault.victims());
+        assertEquals(List.of(0.2, -0.2), fault.victimOffsets());
+        assertTrue(Double.isNaN(fault.offsetFraction()));
+    }
+
+    @Test
+    void rebootAndStallAreLaneFaultsWithADuration() throws Exception {
+        final FaultInjection.LaneFault reboot = assertInstanceOf(FaultInjection.LaneFault.class,
+            load("lane-reboot-quad").faults().get(0));
+        assertEquals(LaneFaultKind.REBOOT, reboot.kind());
+        assertEquals(1, reboot.lane());
+        assertEquals(2.0, reboot.durationSeconds(), 1e-12);
+        final FaultInjection.LaneFault stall = assertInstanceOf(FaultInjection.LaneFault.class,
+            load("lane-stall-quad").faults().get(1));
+        assertEquals(LaneFaultKind.STALL, stall.kind());
+        assertEquals(1.0, stall.durationSeconds(), 1e-12);
     }
 
     @Test
