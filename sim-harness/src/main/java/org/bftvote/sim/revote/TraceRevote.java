@@ -26,8 +26,10 @@ import org.bftvote.sim.results.RunMetrics;
 import org.bftvote.sim.results.SummaryJsonWriter;
 import org.bftvote.sim.run.FrameObserver;
 import org.bftvote.sim.run.FrameSample;
+import org.bftvote.sim.run.InjectedFault;
 import org.bftvote.sim.run.OutputReport;
 import org.bftvote.sim.run.RunDescriptor;
+import org.bftvote.sim.scenario.LaneFaultKind;
 import org.bftvote.sim.trace.TraceException;
 import org.bftvote.sim.trace.TraceHeader;
 import org.bftvote.sim.trace.TraceReader;
@@ -55,6 +57,11 @@ import org.bftvote.sim.yaml.ProfileException;
  * <p>The agreement under which the messages were encoded cannot change; a configuration naming another agreement
  * is refused. A trace recorded without a configuration and messages (format 1, or a recorder not told them) can be
  * replayed, not re-run. Truth, oracle and message counts are the recorded ones.
+ *
+ * <p>A run in which a lane's computer stopped (scenario lane faults {@code reboot} and {@code stall}) is refused:
+ * after a stall the real lane began its own, older frame, and after a reboot a new pipeline counting from frame 0,
+ * and the trace marks only the frames a lane did not run. Such a trace is replayed, not re-run. A lane a recorder
+ * marks as not running a frame for another reason (a rig lane that skipped it) simply does not run it here.
  */
 public final class TraceRevote {
     private TraceRevote() {
@@ -80,7 +87,8 @@ public final class TraceRevote {
      * @param override entries applied over the recorded configuration
      * @param outDir   where the files go (as {@code replay} writes them), or {@code null} for none
      * @return the re-run
-     * @throws TraceException   if the trace cannot be read, holds no configuration or messages, or is damaged
+     * @throws TraceException   if the trace cannot be read, holds no configuration or messages, is damaged, or
+     *                          records a lane computer stopping (a reboot or a stall: see the class description)
      * @throws ProfileException if the recorded or given configuration is malformed, or changes the agreement
      * @throws IOException      if a file cannot be written
      */
@@ -93,6 +101,7 @@ public final class TraceRevote {
                     + "exchange messages (recorded before trace format 2, or without them): it can be replayed, not "
                     + "re-voted");
             }
+            refuseStoppedLanes(trace, header.descriptor());
             final ChannelsConfig recorded = ChannelsConfig.parse(header.configuration(), trace + " (configuration)");
             if (override.agreement() != null && !override.agreement().equals(recorded.agreement())) {
                 throw new ProfileException(override.file(), 1, "agreement", "differs from the recorded one; the "
@@ -100,6 +109,21 @@ public final class TraceRevote {
             }
             final PipelineConfig config = pipeline(recorded.then(override), header.descriptor());
             return run(reader, header, config, outDir, trace);
+        }
+    }
+
+    /**
+     * Refuses a trace of a run in which a lane's computer stopped ({@code reboot}, {@code stall}): the re-run begins
+     * every lane on the recorded frame and never builds a new pipeline, while a lane that resumes after a stall begins
+     * its own, older frame and a rebooted one a new pipeline at frame 0, so the re-run would not be the run.
+     */
+    private static void refuseStoppedLanes(final Path trace, final RunDescriptor run) throws TraceException {
+        for (final InjectedFault f : run.faults()) {
+            if (f.kind().equals(LaneFaultKind.REBOOT.yamlName()) || f.kind().equals(LaneFaultKind.STALL.yamlName())) {
+                throw new TraceException(trace, 0, "faults", "fault " + f.id() + " (" + f.kind() + " of " + f.target()
+                    + " at frame " + f.onsetFrame() + ") stops a lane's computer, and a re-run cannot stall or "
+                    + "restart lanes as the run did: replay the trace without --config");
+            }
         }
     }
 

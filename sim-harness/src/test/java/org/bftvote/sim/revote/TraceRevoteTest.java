@@ -112,4 +112,24 @@ class TraceRevoteTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("holds no recorded configuration and exchange messages"), r.err());
     }
+
+    @Test
+    void aTraceInWhichALaneComputerStoppedIsReplayedButNotReRun() throws Exception {
+        final Path live = tmp.resolve("live");
+        final Path trace = tmp.resolve("trace");
+        assertEquals(0, cli("run", "lane-stall-quad", "--duration", "10.5", "--out", live.toString(), "--trace",
+            trace.toString()).exitCode());
+        final Result refused = cli("replay", trace.toString(), "--config",
+            Files.writeString(tmp.resolve("c.yaml"), "kind: channels\nsignals: {}\n").toString(), "--out",
+            tmp.resolve("o").toString());
+        assertEquals(2, refused.exitCode());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains("fault lane-c-short-stall (stall of lane C at frame 800) stops a lane's "
+            + "computer, and a re-run cannot stall or restart lanes as the run did: replay the trace without "
+            + "--config"), refused.err());
+        final Path replayed = tmp.resolve("replayed");
+        assertEquals(0, cli("replay", trace.toString(), "--out", replayed.toString()).exitCode());
+        assertArrayEquals(Files.readAllBytes(live.resolve("frames.csv")), Files.readAllBytes(replayed.resolve(
+            "frames.csv")), "a plain replay shows the stalled lane's frames as they were run");
+    }
 }
