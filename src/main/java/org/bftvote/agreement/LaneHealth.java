@@ -142,13 +142,18 @@ final class LaneHealth {
         }
     }
 
+    /**
+     * Takes back every excluded lane, whatever readmissions it has left: exclusions decided while agreement failed
+     * can differ from lane to lane, and a limit reached on some lanes only would keep them apart for ever (each
+     * hearing a different set of lanes, so the state re-agreement cannot join them). The count still saturates at
+     * the policy's limit, so the clean-window readmission stays bounded.
+     */
     private void amnesty() {
         exceededRun = 0;
         for (long rest = excluded; rest != 0; rest &= rest - 1) {
             final int lane = Long.numberOfTrailingZeros(rest);
-            if (readmissions[lane] < readmission.maxTimes()) {
-                readmit(lane);
-            }
+            readmit(lane);
+            readmissions[lane] = Math.min(readmissions[lane], readmission.maxTimes());
         }
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded transient campaigns (RCV-1, RCV-2): for each configuration, each seed runs the lanes normally, then a burst
@@ -31,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lane's messages and inputs garbage, random corruption of a lane's internal state, a lane restarted with a new
  * pipeline, a lane stopped for a while, a lane skipping frames, or two of these at once), then faults back within
  * the hypothesis (none). It asserts that every lane holds the same state word for word, gives bit-identical outputs
- * and is not syncing within {@link LanePipeline#recoveryBoundFrames()} frames of the burst's end, and stays so; and
+ * and is not syncing within {@link LanePipeline#recoveryBoundFrames()} frames of the burst's end, and stays so (for
+ * the {@code AFTER} frames run past the bound); and
  * that from K frames after the burst on, lanes whose outputs are not flagged never disagree. The distribution of
  * recovery times is printed per configuration.
  */
@@ -62,6 +64,24 @@ class RecoveryCampaignTest {
     @MethodSource("seeds")
     void triplexOmh1Benign(final long seed) {
         campaign("triplex OMH(1) b=1", 3, PipelineConfig.builder(3, 1, 2).hybrid(0, 0, 1), seed);
+    }
+
+    /**
+     * Seeds of the 1,000-seed campaign that once failed: two triplex runs in which the lanes' exclusions, decided
+     * while agreement failed, differed and had used up their readmissions on some lanes only, so that each lane heard
+     * a different set of lanes for ever (the amnesty now readmits whatever readmissions are left); and runs in which
+     * the lanes were identical for a few frames by coincidence before a sync window begun in the burst set one apart.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {-2482468247253098717L, 6435651961074272737L, -8890953993574895998L, 5714713268496899406L})
+    void triplexOmh1BenignFoundSeeds(final long seed) {
+        triplexOmh1Benign(seed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {957307345243164006L, 8610350051801119148L})
+    void fiveLaneOmh1FoundSeeds(final long seed) {
+        fiveLaneOmh1(seed);
     }
 
     @ParameterizedTest
@@ -128,11 +148,12 @@ class RecoveryCampaignTest {
         final long all = n == 64 ? -1L : (1L << n) - 1;
         for (; frame < calm + bound + AFTER; frame++) {
             inputs.run(system, frame, false);
-            final boolean same = RecoveryProbe.identical(system, all);
-            if (same && recovered < 0) {
+            // Recovered = identical from this frame on: lanes can be identical for a while by coincidence and then
+            // differ again (a sync window that began in the burst replays its frames), which the bound allows.
+            if (!RecoveryProbe.identical(system, all)) {
+                recovered = -1;
+            } else if (recovered < 0) {
                 recovered = frame;
-            } else if (!same && recovered >= 0) {
-                fail(what + ": identical at " + recovered + " but not at " + frame);
             }
             if (frame > calm + signals) {
                 assertUnflaggedAgree(system, what + " frame " + frame);
