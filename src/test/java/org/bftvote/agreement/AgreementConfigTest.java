@@ -112,5 +112,33 @@ class AgreementConfigTest {
         assertEquals(6, new FaultBudget(1, 2, 3).total());
         assertEquals("(a=1, s=2, b=3)", new FaultBudget(1, 2, 3).toString());
         assertThrows(InvalidConfigException.class, () -> new FaultBudget(0, -1, 0));
+        // Equal only to a budget with all three counts equal: each count on its own tells two budgets apart.
+        assertFalse(new FaultBudget(1, 2, 3).equals(new FaultBudget(0, 2, 3)));
+        assertFalse(new FaultBudget(1, 2, 3).equals(new FaultBudget(1, 1, 3)));
+        assertFalse(new FaultBudget(1, 2, 3).equals("(a=1, s=2, b=3)"));
+        assertFalse(new FaultBudget(1, 2, 3).equals(null));
+    }
+
+    @Test
+    void noBudgetWithANegativeCountHolds() {
+        // A quad on OMH(1) holds the empty budget after no exclusion; a negative count of any kind never holds,
+        // even where the inequality alone would (a negative count makes the right-hand side smaller).
+        final AgreementConfig.Mode hybrid = AgreementConfig.Mode.HYBRID_CORRECTED;
+        assertTrue(FaultBudget.holds(hybrid, 4, 1, 0, 0, 0, 0));
+        assertFalse(FaultBudget.holds(hybrid, 4, 1, 0, -1, 0, 0));
+        assertFalse(FaultBudget.holds(hybrid, 4, 1, 0, 0, -1, 0));
+        assertFalse(FaultBudget.holds(hybrid, 4, 1, 0, 0, 0, -1));
+        assertFalse(FaultBudget.holds(hybrid, 4, 1, -1, 0, 0, 0));
+        assertFalse(FaultBudget.holds(AgreementConfig.Mode.OM_CLASSIC, 4, 1, -1, 0, 0, 0));
+    }
+
+    @Test
+    void toStringSaysWhetherTheConfigurationIsOutsideItsBound() {
+        final AgreementConfig.Builder quad = AgreementConfig.builder(4, 1, 2);
+        assertEquals("AgreementConfig[n=4, m=1, K=2, OM_CLASSIC, budget=(a=1, s=0, b=0), defaultWord=0]",
+            quad.build().toString());
+        final AgreementConfig outside = AgreementConfig.builder(3, 1, 2).buildOutsideBound();
+        assertFalse(outside.withinBound());
+        assertTrue(outside.toString().endsWith(", OUTSIDE BOUND]"), outside.toString());
     }
 }

@@ -59,6 +59,16 @@ class AgreementLaneDropTest {
         assertEquals(reason, DropReason.ofCode(reason.code()));
     }
 
+    @Test
+    void codesOutsideTheReasonsMapToNoReason() {
+        // ACCEPTED (0) and every other non-negative return is no drop; a code past the last reason names none.
+        assertEquals(null, DropReason.ofCode(AgreementLane.ACCEPTED));
+        assertEquals(null, DropReason.ofCode(1));
+        assertEquals(null, DropReason.ofCode(-1 - DropReason.COUNT));
+        assertEquals(DropReason.ofOrdinal(DropReason.COUNT - 1), DropReason.ofCode(-DropReason.COUNT));
+        assertEquals(DropReason.TRUNCATED, DropReason.ofCode(-1));
+    }
+
     /** After a drop, the real sender's values are missing at the receiver: OM decides the default for it. */
     private void assertSenderMissingAfterFrame() {
         receiver.closeRound(1);

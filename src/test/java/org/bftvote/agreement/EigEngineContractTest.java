@@ -1,5 +1,6 @@
 package org.bftvote.agreement;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,56 @@ class EigEngineContractTest {
         assertEquals(0, engine.emit(4, 1, COUNT_ONLY));
         assertEquals(0, engine.emit(1, 0, COUNT_ONLY));
         assertEquals(0, engine.emit(1, 7, COUNT_ONLY));
+        assertEquals(0, engine.emit(0, 1, COUNT_ONLY), "round 0");
+        assertEquals(0, engine.emit(1, -1, COUNT_ONLY), "negative receiver");
+    }
+
+    @Test
+    void encodeWritesNothingWhenTheMessageCouldHoldMoreThanItsLimit() {
+        // n = 7, K = 3: round 2 holds 15 entries for a receiver; a limit of 14 refuses it before writing a byte.
+        final EigEngine engine = new EigEngine(Scenario.omh(7, 2, 3, 2, 0, 0), 0);
+        engine.beginFrame(0, new long[3], new byte[] {EntryStatus.VALUE, EntryStatus.VALUE, EntryStatus.VALUE});
+        engine.closeRound(1);
+        final byte[] buffer = new byte[IcMessage.length(15)];
+        assertEquals(-1, engine.encode(2, 1, buffer, 0, 14));
+        assertArrayEquals(new byte[buffer.length], buffer, "nothing written");
+        assertEquals(15, engine.encode(2, 1, buffer, 0, 15));
+    }
+
+    @Test
+    void closingARoundOutOfRangeChangesNothing() {
+        final EigEngine engine = new EigEngine(Scenario.om(4, 1, 1), 0);
+        engine.beginFrame(0, new long[] {1}, new byte[] {EntryStatus.VALUE});
+        engine.closeRound(0);
+        engine.closeRound(3);
+        assertEquals(-1, engine.storedStatus(1, 0), "round 1 still open: lane 1's node empty");
+        assertTrue(engine.accept(1, 1, 1, 0, 5, EntryStatus.VALUE), "round 1 still takes entries");
+    }
+
+    @Test
+    void decidingWithRoundsOpenClosesThemAsMissing() {
+        // Two engines with the same entries: one closes its rounds, the other decides straight away.
+        for (final AgreementConfig config : new AgreementConfig[] {Scenario.om(4, 1, 1), Scenario.om(7, 2, 1),
+            Scenario.omh(5, 1, 1, 1, 0, 1)}) {
+            final EigEngine closed = new EigEngine(config, 0);
+            final EigEngine open = new EigEngine(config, 0);
+            for (final EigEngine engine : new EigEngine[] {closed, open}) {
+                engine.beginFrame(0, new long[] {9}, new byte[] {EntryStatus.VALUE});
+                assertTrue(engine.accept(1, 1, 1, 0, 5, EntryStatus.VALUE));
+            }
+            for (int round = 1; round <= config.rounds(); round++) {
+                closed.closeRound(round);
+            }
+            closed.decide();
+            open.decide();
+            for (int source = 0; source < config.lanes(); source++) {
+                assertEquals(closed.decidedStatus(source, 0), open.decidedStatus(source, 0), config + " " + source);
+                assertEquals(closed.decidedWord(source, 0), open.decidedWord(source, 0), config + " " + source);
+            }
+            assertEquals(EntryStatus.VALUE, open.decidedStatus(0, 0), "its own reading");
+            assertTrue(open.decidedStatus(2, 0) != EntryStatus.VALUE, "a source never heard is not a value");
+            assertFalse(open.accept(1, 2, 2, 0, 5, EntryStatus.VALUE), "every round is closed after deciding");
+        }
     }
 
     @Test
@@ -120,6 +171,9 @@ class EigEngineContractTest {
         assertFalse(engine.accept(1, 1, 1, -1, 5, EntryStatus.VALUE), "negative signal");
         assertFalse(engine.accept(1, 9, 1, 1, 5, EntryStatus.VALUE), "sender out of range");
         assertFalse(engine.accept(1, 1, 99, 1, 5, EntryStatus.VALUE), "path out of range");
+        assertFalse(engine.accept(1, -1, 1, 0, 5, EntryStatus.VALUE), "negative sender");
+        assertFalse(engine.accept(1, 1, -1, 0, 5, EntryStatus.VALUE), "negative path");
+        assertFalse(engine.accept(3, 1, 1, 0, 5, EntryStatus.VALUE), "round past m + 1");
         assertFalse(engine.accept(1, 2, 2, 0, 5, EntryStatus.MISSING), "MISSING is not a wire status");
         assertFalse(engine.accept(1, 2, 2, 0, 5, EntryStatus.DEFAULT), "DEFAULT is not a wire status");
         assertFalse(engine.accept(1, 2, 2, 0, 1, EntryStatus.RELAYED_ERROR), "no token in round 1");
@@ -179,6 +233,26 @@ class EigEngineContractTest {
         assertEquals(EntryStatus.VALUE, engine.decidedStatus(0, 0));
         engine.readmitLane(2);
         assertFalse(engine.isExcluded(2));
+    }
+
+    @Test
+    void excludingOrReadmittingALaneOutOfRangeChangesNothing() {
+        final EigEngine engine = new EigEngine(Scenario.om(4, 1, 1), 0);
+        engine.excludeLane(2);
+        for (final int outside : new int[] {-1, 4, 63, 64}) {
+            engine.excludeLane(outside);
+            assertEquals(1L << 2, engine.excludedMask(), "exclude " + outside);
+            assertFalse(engine.isExcluded(outside), "lane " + outside);
+        }
+        // A shift by 64 or -64 wraps to lane 0's bit: with lane 0 excluded, neither may read as excluded.
+        engine.excludeLane(0);
+        assertFalse(engine.isExcluded(64));
+        assertFalse(engine.isExcluded(-64));
+        engine.readmitLane(0);
+        for (final int outside : new int[] {-1, 4, 64}) {
+            engine.readmitLane(outside);
+            assertEquals(1L << 2, engine.excludedMask(), "readmit " + outside);
+        }
     }
 
     @Test

@@ -2,11 +2,13 @@ package org.bftvote.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
 
+import org.bftvote.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 
 /** The tree numbering: counts, levels, parent and child links, lanes on paths. */
@@ -17,6 +19,15 @@ class EigPathsTest {
         assertEquals(259, new EigPaths(7, 2).count());
         assertEquals(5, new EigPaths(5, 0).count());
         assertEquals(4 + 12 + 24, new EigPaths(4, 2).count());
+    }
+
+    @Test
+    void refusesATreeLargerThanTheNodeLimitNamingItsSize() {
+        // n = 10, m = 4: 10 + 90 + 720 + 5,040 + 30,240 = 36,100 nodes fit; m = 5 adds 151,200 and does not.
+        assertEquals(36_100, new EigPaths(10, 4).count());
+        final InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new EigPaths(10, 5));
+        assertEquals("n, m", e.parameter());
+        assertTrue(e.bound().contains("this tree has 187300"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.bftvote.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.List;
 
 import org.bftvote.InvalidConfigException;
 import org.bftvote.agreement.memory.PipelineCluster;
+import org.bftvote.channel.ChannelConfig;
 import org.bftvote.channel.ExclusionReason;
 import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
@@ -40,6 +42,29 @@ class LanePipelineApiTest {
         final InvalidConfigException outOfBound = assertThrows(InvalidConfigException.class,
             () -> LanePipelineEndToEndTest.config(3, 1, 2));
         assertTrue(outOfBound.getMessage().contains("n >= 3m + 1"), outOfBound.getMessage());
+    }
+
+    @Test
+    void aChannelConfigurationForAnotherLaneCountIsRefusedByName() {
+        final InvalidConfigException e = assertThrows(InvalidConfigException.class,
+            () -> PipelineConfig.builder(4, 1, 2)
+                .allSignals(ChannelConfig.builder(4).miscompareThreshold(1.0).build())
+                .signal(1, ChannelConfig.builder(3).miscompareThreshold(1.0).build())
+                .build());
+        assertEquals("channel[1].channelCount", e.parameter());
+        assertEquals("3", e.value());
+    }
+
+    @Test
+    void completingAFrameBeforeItsRoundsAreClosedDoesNothingButSaySo() {
+        final LanePipeline pipeline = new LanePipeline(LanePipelineEndToEndTest.config(4, 1, 2), 0);
+        final long digest = pipeline.stateDigest();
+        assertEquals(AgreementLane.NO_FRAME, pipeline.completeFrame(), "no frame opened");
+        assertEquals(AgreementLane.OK, pipeline.beginFrame(0, new double[] {1.0, 2.0}, 0b11));
+        assertEquals(AgreementLane.ROUNDS_NOT_CLOSED, pipeline.completeFrame(), "rounds still open");
+        assertEquals(digest, pipeline.stateDigest(), "no state changed");
+        assertEquals(0, pipeline.output(0).usedMask(), "no output written");
+        assertFalse(pipeline.lane().isDecided());
     }
 
     /** Records every event as a line of text (allocates: only for tests). */

@@ -53,6 +53,14 @@ class ChannelConfigTest {
             () -> ChannelConfig.builder(3).miscompareThresholdFractionOfRange(0.1).build());
         rejects("miscompareThresholdFraction", "0.1", "finite and > 0",
             () -> ChannelConfig.builder(3).range(5, 5).miscompareThresholdFractionOfRange(0.1).build());
+        rejects("miscompareThresholdFraction", "0.0", "0 < miscompareThresholdFraction",
+            () -> ChannelConfig.builder(3).range(0, 10).miscompareThresholdFractionOfRange(0.0).build());
+        rejects("miscompareThresholdFraction", "NaN", "0 < miscompareThresholdFraction",
+            () -> ChannelConfig.builder(3).range(0, 10).miscompareThresholdFractionOfRange(Double.NaN).build());
+        // A range as wide as the doubles overflows the difference: the absolute threshold would be infinite.
+        rejects("miscompareThresholdFraction", "1.0", "finite and > 0",
+            () -> ChannelConfig.builder(3).range(-Double.MAX_VALUE, Double.MAX_VALUE)
+                .miscompareThresholdFractionOfRange(1.0).build());
         assertEquals(2.0, ChannelConfig.builder(3).range(-10, 10).miscompareThresholdFractionOfRange(0.1).build()
             .miscompareThreshold(), 1e-12);
     }
@@ -95,6 +103,12 @@ class ChannelConfigTest {
             () -> ReintegrationPolicy.never().readmitting(ExclusionReason.STALE));
         rejects("reintegration.readmitting", "NONE", "other than NONE",
             () -> ReintegrationPolicy.afterGoodFrames(5, 1).readmitting(ExclusionReason.NONE));
+        rejects("reintegration.readmitting", "null", "other than NONE",
+            () -> ReintegrationPolicy.afterGoodFrames(5, 1).readmitting(ExclusionReason.STALE, null));
+        rejects("reintegration.readmitting", "no reasons", "at least one reason",
+            () -> ReintegrationPolicy.afterGoodFrames(5, 1).readmitting());
+        rejects("reintegration.readmitting", "no reasons", "at least one reason",
+            () -> ReintegrationPolicy.afterGoodFrames(5, 1).readmitting((ExclusionReason[]) null));
     }
 
     @Test
@@ -102,6 +116,8 @@ class ChannelConfigTest {
         rejects("duplex.holdLastGood.maxFrames", "-1", "0 <= duplex.holdLastGood.maxFrames",
             () -> DuplexPolicy.holdLastGood(-1));
         rejects("duplex.selectByPriority.channelOrder", "empty", "at least one", DuplexPolicy::selectByPriority);
+        rejects("duplex.selectByPriority.channelOrder", "empty", "at least one",
+            () -> DuplexPolicy.selectByPriority((int[]) null));
         rejects("duplex.selectByPriority.channelOrder[]", "1", "each channel once",
             () -> DuplexPolicy.selectByPriority(1, 1));
         rejects("duplex.selectByPriority.channelOrder[]", "64", "<= 63", () -> DuplexPolicy.selectByPriority(64));

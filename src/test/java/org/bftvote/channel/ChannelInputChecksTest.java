@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
+
 import org.junit.jupiter.api.Test;
 
 /** Each input check rejects for the frame, names its reason, and latches only through persistence. */
@@ -159,5 +161,17 @@ class ChannelInputChecksTest {
             () -> m.update(0, new double[3], ALL3, ALL3, small));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
             () -> m.update(0, new double[2], ALL3, ALL3, m.newOutput()));
+    }
+
+    @Test
+    void theFiveFrameChecksAreTheInputChecks() {
+        // The reasons a single frame's value decides; FROZEN and MISCOMPARE need several frames or the other
+        // channels, NONE and ABSENT are no rejection at all.
+        final EnumSet<ExclusionReason> inputChecks = EnumSet.of(ExclusionReason.SOURCE_INVALID,
+            ExclusionReason.NOT_FINITE, ExclusionReason.OUT_OF_RANGE, ExclusionReason.STALE,
+            ExclusionReason.RATE_LIMIT);
+        for (final ExclusionReason reason : ExclusionReason.values()) {
+            assertEquals(inputChecks.contains(reason), reason.isInputCheck(), reason.name());
+        }
     }
 }

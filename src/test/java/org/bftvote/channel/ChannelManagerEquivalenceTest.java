@@ -8,9 +8,13 @@ import java.util.SplittableRandom;
 import org.bftvote.testsupport.Seeds;
 import org.bftvote.vote.FaultTolerantMidpoint;
 import org.bftvote.vote.MidValueSelect;
+import org.bftvote.vote.RealVoter;
+import org.bftvote.vote.VoteResult;
+import org.bftvote.vote.VoteStatus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The optimised frame path of {@link ChannelManager} behaves exactly as the plain one kept in
@@ -277,6 +281,77 @@ class ChannelManagerEquivalenceTest {
             b.voter(c -> new FaultTolerantMidpoint(c, 1));
         }
         return b.build();
+    }
+
+    /**
+     * A voter that refuses some frames whose inputs pass every quiet-frame check: the quiet frame (triplex and
+     * general) must then leave the frame to the plain path, which gives the same result as the reference manager
+     * (the duplex policy's output, counters and events). The refusal depends on the inputs only, as a voter must.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4, 5})
+    void aVoterThatRefusesAQuietFrameHandsItToThePlainPath(final int n) {
+        final ChannelConfig config = ChannelConfig.builder(n).miscompareThreshold(1.0)
+            .voter(c -> new RefusingAboveFive(new MidValueSelect(c, MidValueSelect.EvenPolicy.LOWER_MIDDLE)))
+            .build();
+        final RecordingListener fastEvents = new RecordingListener();
+        final RecordingListener plainEvents = new RecordingListener();
+        final ChannelManager fast = new ChannelManager(config, fastEvents);
+        final ReferenceChannelManager plain = new ReferenceChannelManager(config, plainEvents);
+        final ChannelOutput fastOut = fast.newOutput();
+        final ChannelOutput plainOut = plain.newOutput();
+        final double[] values = new double[n];
+        final long all = ChannelManager.allChannels(n);
+        int refused = 0;
+        for (int frame = 0; frame < 200; frame++) {
+            // Healthy and close together throughout; every 20 frames a stretch of 5 above the voter's limit.
+            final double level = frame % 20 < 5 ? 6.0 : 1.0;
+            for (int i = 0; i < n; i++) {
+                values[i] = level + 0.01 * i + 0.001 * (frame % 7);
+            }
+            final OutputStatus fastStatus = fast.update(frame, values, all, all, fastOut);
+            final OutputStatus plainStatus = plain.update(frame, values, all, all, plainOut);
+            final String where = "n = " + n + ", frame " + frame;
+            assertEquals(plainStatus, fastStatus, where);
+            assertSameOutput(plainOut, fastOut, n, where);
+            assertEquals(plainEvents.events, fastEvents.events, where);
+            refused += fastStatus != OutputStatus.NORMAL && level > 5.0 ? 1 : 0;
+        }
+        assertTrue(refused > 0, "the voter refused frames the quiet path would otherwise have taken");
+    }
+
+    /** Votes as its delegate unless the first value is above 5, then refuses (NO_MAJORITY). */
+    private static final class RefusingAboveFive implements RealVoter {
+        private final RealVoter delegate;
+
+        RefusingAboveFive(final RealVoter delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int maxChannels() {
+            return delegate.maxChannels();
+        }
+
+        @Override
+        public int faultsTolerated() {
+            return delegate.faultsTolerated();
+        }
+
+        @Override
+        public int minValidInputs() {
+            return delegate.minValidInputs();
+        }
+
+        @Override
+        public VoteStatus vote(final double[] values, final long validMask, final int channelCount,
+                               final VoteResult result) {
+            if (values[0] > 5.0) {
+                result.notVoted(VoteStatus.NO_MAJORITY, Long.bitCount(validMask));
+                return VoteStatus.NO_MAJORITY;
+            }
+            return delegate.vote(values, validMask, channelCount, result);
+        }
     }
 
     private static void assertSameOutput(

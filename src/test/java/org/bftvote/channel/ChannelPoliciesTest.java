@@ -1,9 +1,11 @@
 package org.bftvote.channel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.bftvote.vote.RealVoter;
@@ -330,5 +332,38 @@ class ChannelPoliciesTest {
         }
         assertEquals(0, m.failedMask(), "failed, then readmitted");
         assertEquals(0b100, named.failedMask());
+    }
+
+    @Test
+    void aFailedChannelsReasonIsItsFailureWhateverItsFrameCheckSays() {
+        final ChannelManager m = new ChannelManager(
+            triplex().reintegration(ReintegrationPolicy.afterGoodFrames(5, 1)).build(), ChannelEventListener.NONE);
+        step(m, 0, ALL, 1.0, 1.0, 9.0);
+        step(m, 1, ALL, 1.0, 1.0, 9.0);
+        assertEquals(ExclusionReason.MISCOMPARE, out.failureReason(2));
+        step(m, 2, ALL, 1.0, Double.NaN, Double.NaN);
+        assertEquals(ExclusionReason.NOT_FINITE, out.frameReason(2), "still input-checked while failed");
+        assertEquals(ExclusionReason.MISCOMPARE, out.reason(2), "the latched failure comes first");
+        assertEquals(ExclusionReason.NOT_FINITE, out.reason(1), "a healthy channel: this frame's check");
+    }
+
+    @Test
+    void sixtyFourChannelsAreAllUsed() {
+        // The channel mask of 64 channels is every bit of the word (a shift by 64 would give none).
+        final ChannelManager m = new ChannelManager(ChannelConfig.builder(64).miscompareThreshold(1.0).build(),
+            ChannelEventListener.NONE);
+        final ChannelOutput wide = m.newOutput();
+        final double[] values = new double[64];
+        Arrays.fill(values, 2.0);
+        assertEquals(OutputStatus.NORMAL, m.update(0, values, ALL, ALL, wide));
+        assertEquals(ALL, wide.usedMask());
+        assertEquals(2.0, wide.value());
+    }
+
+    @Test
+    void aPriorityOrderListsEveryChannelOnceSkippingThoseBeyondTheCount() {
+        assertArrayEquals(new int[] {1, 0, 2}, DuplexPolicy.selectByPriority(5, 1).fullOrder(3));
+        assertArrayEquals(new int[] {2, 0, 1, 3}, DuplexPolicy.selectByPriority(2).fullOrder(4));
+        assertArrayEquals(new int[] {0, 1, 2}, DuplexPolicy.holdLastGood(3).fullOrder(3));
     }
 }
