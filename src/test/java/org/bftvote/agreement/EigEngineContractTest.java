@@ -1,6 +1,5 @@
 package org.bftvote.agreement;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,18 +31,6 @@ class EigEngineContractTest {
         assertEquals(0, engine.emit(1, 7, COUNT_ONLY));
         assertEquals(0, engine.emit(0, 1, COUNT_ONLY), "round 0");
         assertEquals(0, engine.emit(1, -1, COUNT_ONLY), "negative receiver");
-    }
-
-    @Test
-    void encodeWritesNothingWhenTheMessageCouldHoldMoreThanItsLimit() {
-        // n = 7, K = 3: round 2 holds 15 entries for a receiver; a limit of 14 refuses it before writing a byte.
-        final EigEngine engine = new EigEngine(Scenario.omh(7, 2, 3, 2, 0, 0), 0);
-        engine.beginFrame(0, new long[3], new byte[] {EntryStatus.VALUE, EntryStatus.VALUE, EntryStatus.VALUE});
-        engine.closeRound(1);
-        final byte[] buffer = new byte[IcMessage.length(15)];
-        assertEquals(-1, engine.encode(2, 1, buffer, 0, 14));
-        assertArrayEquals(new byte[buffer.length], buffer, "nothing written");
-        assertEquals(15, engine.encode(2, 1, buffer, 0, 15));
     }
 
     @Test

@@ -33,6 +33,14 @@ class EigEngineEncodeTest {
                 for (int frame = 0; frame < FRAMES; frame++) {
                     checkFrame(engine, frame, random, Seeds.replay(seed) + ", " + config + ", lane " + self);
                 }
+                if (config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED) {
+                    // The 1988 variant relays a missing entry as nothing, never as a token: encode must agree.
+                    final EigEngine original = new EigEngine(config, self, EigEngine.Variant.ORIGINAL_1988);
+                    for (int frame = 0; frame < FRAMES; frame++) {
+                        checkFrame(original, frame, random, Seeds.replay(seed) + ", 1988 variant, " + config
+                            + ", lane " + self);
+                    }
+                }
             }
         }
     }
