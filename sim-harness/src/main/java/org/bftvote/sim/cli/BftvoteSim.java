@@ -26,7 +26,8 @@ import picocli.CommandLine;
 @Command(name = "bftvote-sim", mixinStandardHelpOptions = true, versionProvider = BftvoteSim.Version.class,
     description = "Simulates redundant flight-control lanes running the bftvote library.",
     subcommands = {ProfilesCommand.class, ScenariosCommand.class, ReplayCommand.class, ReplayLogCommand.class,
-        DemoCommand.class, CampaignCommand.class, ReliabilityCommand.class, HilCommand.class},
+        DemoCommand.class, CampaignCommand.class, ReliabilityCommand.class, HilCommand.class, LaneCommand.class,
+        RelayCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:a run's expectations were not met",
         "2:bad usage, or an invalid profile, scenario or argument", "3:run failed (I/O or internal error)"})

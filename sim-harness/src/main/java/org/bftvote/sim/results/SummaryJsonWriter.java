@@ -47,6 +47,27 @@ public final class SummaryJsonWriter {
      */
     public static String toJson(final RunMetrics metrics, final ExpectationReport expectations,
         final List<String> files, final RecordIntegrity integrity) {
+        return toJson(metrics, expectations, files, integrity, null);
+    }
+
+    /** Writes one more object of the summary: a session's own figures (the rig's timing). */
+    @FunctionalInterface
+    public interface Section {
+        /** @param json positioned where the section's object goes; write exactly one object */
+        void appendTo(JsonOut json);
+    }
+
+    /**
+     * @param metrics      the finished run
+     * @param expectations the checked expectations
+     * @param files        output files of the run, as given
+     * @param integrity    how whole the replayed recording was, {@code null} for a live run
+     * @param rig          a rig session's timing and datagram figures, written as {@code rig} before
+     *                     {@code files}; {@code null} for none
+     * @return the summary JSON text, ending with a line break
+     */
+    public static String toJson(final RunMetrics metrics, final ExpectationReport expectations,
+        final List<String> files, final RecordIntegrity integrity, final Section rig) {
         final RunDescriptor d = metrics.descriptor();
         final JsonOut j = new JsonOut().beginObject();
         j.name("schema_version").value(SCHEMA_VERSION);
@@ -90,6 +111,10 @@ public final class SummaryJsonWriter {
                 .name("actual").value(r.actual()).name("passed").value(r.passed()).endObject();
         }
         j.endArray().endObject();
+        if (rig != null) {
+            j.name("rig");
+            rig.appendTo(j);
+        }
         j.name("files").beginArray();
         for (final String f : files) {
             j.value(f);

@@ -25,9 +25,10 @@ import org.bftvote.sim.scenario.FaultInjection;
  *
  * <p>A bus with two networks and {@code first_valid_wins} or {@code both_channels} management is a
  * {@link RedundantBus}; otherwise only its first network is modelled. A fault naming a network affects only that
- * network; one naming none affects all. Built once; {@link #channel} allocates nothing. Not thread safe.
+ * network; one naming none affects all. Built once; {@link #channel} allocates nothing. Not thread safe. Public
+ * for the hardware-in-the-loop rig's relay, which applies the same buses to real datagrams.
  */
-final class ExchangeBuses {
+public final class ExchangeBuses {
     private final BusChannel[] healthy;
     private final double[] deadlineUs;
     private final BusChannel[][] faulted;
@@ -40,7 +41,7 @@ final class ExchangeBuses {
      * @param streams         random streams (one per network and form, requested in a fixed order)
      * @param maxMessageBytes longest message
      */
-    ExchangeBuses(final PlatformProfile platform, final List<FaultInjection.BusFault> faults,
+    public ExchangeBuses(final PlatformProfile platform, final List<FaultInjection.BusFault> faults,
         final double frameRateHz, final RandomStreams streams, final int maxMessageBytes) {
         final List<BusAttachment> exchange = new ArrayList<>();
         for (final BusAttachment b : platform.buses()) {
@@ -76,7 +77,7 @@ final class ExchangeBuses {
      * @return the round deadline of the sender's bus, µs from the start of the round (the same in every form: a
      *         delay fault makes messages later, it does not move the deadline)
      */
-    double deadlineUs(final int sender) {
+    public double deadlineUs(final int sender) {
         return deadlineUs[sender % healthy.length];
     }
 
@@ -85,7 +86,7 @@ final class ExchangeBuses {
      * @param sender the sending lane
      * @return the bus form that carries the sender's messages in that frame
      */
-    BusChannel channel(final long frame, final int sender) {
+    public BusChannel channel(final long frame, final int sender) {
         final int bus = sender % healthy.length;
         final int fault = windows[bus].active(frame);
         return fault < 0 ? healthy[bus] : faulted[bus][fault];

@@ -1,6 +1,5 @@
 package org.bftvote.sim.run;
 
-import org.bftvote.agreement.AgreementLane;
 import org.bftvote.agreement.EntryStatus;
 import org.bftvote.agreement.IcMessage;
 import org.bftvote.agreement.IcMessageCodec;
@@ -29,16 +28,32 @@ import org.bftvote.sim.emulation.LaneFaultModel;
  * oracle ({@link #transientClass(int)}): some receivers missing its message while others got it, or a receiver
  * getting wrong but valid bytes, is asymmetric; every receiver missing it is benign. Allocates nothing per message.
  * Not thread safe.
+ *
+ * <p>The in-memory simulation hands the extra copies (duplicates, babbled messages) straight to the receiving lane of
+ * its cluster; the hardware-in-the-loop rig's relay sends them as datagrams ({@link #attach(ExtraCopies)}).
  */
-final class ExchangeInterceptor implements MessageInterceptor {
+public final class ExchangeInterceptor implements MessageInterceptor {
     /** Outcome index of a message the sending lane suppressed (crash, omission). */
-    static final int SUPPRESSED = DeliveryOutcome.values().length;
+    public static final int SUPPRESSED = DeliveryOutcome.values().length;
     /** Outcome index of a babbled extra copy. */
-    static final int BABBLED = SUPPRESSED + 1;
+    public static final int BABBLED = SUPPRESSED + 1;
     /** Number of outcome indices. */
-    static final int OUTCOMES = BABBLED + 1;
+    public static final int OUTCOMES = BABBLED + 1;
     /** No bus trouble for a sender in this frame ({@link #transientClass(int)}). */
-    static final int NONE = -1;
+    public static final int NONE = -1;
+
+    /** Where duplicates and babbled copies go, at once, besides the message itself. */
+    @FunctionalInterface
+    public interface ExtraCopies {
+        /**
+         * @param sender   the sending lane
+         * @param receiver the receiving lane
+         * @param buffer   the copy (only valid during the call)
+         * @param offset   its start
+         * @param length   its length
+         */
+        void deliver(int sender, int receiver, byte[] buffer, int offset, int length);
+    }
 
     private static final int CRC_LENGTH = IcMessage.CRC_LENGTH;
     private static final int BABBLE_FRAME_OFFSET = 1;
@@ -56,7 +71,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
     private final long[] gotBy;
     private final long[] wrongAt;
     private final byte[] scratch;
-    private PipelineCluster cluster;
+    private ExtraCopies extra;
     private MessageTap tap = MessageTap.NONE;
     private long frame;
 
@@ -97,7 +112,50 @@ final class ExchangeInterceptor implements MessageInterceptor {
 
     /** @param system the cluster whose lanes receive duplicates and babbled copies directly */
     void attach(final PipelineCluster system) {
-        this.cluster = system;
+        this.extra = (sender, receiver, buffer, offset, length) ->
+            system.pipeline(receiver).lane().onMessage(sender, buffer, offset, length);
+    }
+
+    /** @param copies where duplicates and babbled copies go */
+    public void attach(final ExtraCopies copies) {
+        this.extra = copies;
+    }
+
+    /**
+     * Builds the interceptor of a scenario's lane and exchange-bus faults as the simulation builds its own, drawing
+     * from {@code streams} ({@code lane-faults} and the buses' streams).
+     *
+     * @param scenario the scenario (seed and duration applied)
+     * @param streams  random streams for these models
+     * @param capacity message buffer size
+     * @return the interceptor; {@link #attach(ExtraCopies)} before use
+     */
+    public static ExchangeInterceptor forScenario(final org.bftvote.sim.scenario.Scenario scenario,
+        final org.bftvote.sim.emulation.RandomStreams streams, final int capacity) {
+        final org.bftvote.sim.profile.PlatformProfile platform = scenario.platform();
+        final ScenarioModels models = new ScenarioModels(scenario);
+        final int signals = platform.signals().size();
+        final double[] range = new double[signals];
+        for (int s = 0; s < signals; s++) {
+            range[s] = platform.signals().get(s).rangeMax() - platform.signals().get(s).rangeMin();
+        }
+        final ExchangeBuses buses = new ExchangeBuses(platform, models.busFaults(), platform.frameRate(), streams,
+            capacity);
+        final LaneFaultModel laneFaults = new LaneFaultModel(models.laneFaults(), streams.stream("lane-faults"));
+        return new ExchangeInterceptor(laneFaults, buses, signals, range, platform.lanes().size(), capacity);
+    }
+
+    /** @return the lane fault model, for the oracle (which lanes are faulty in a frame) */
+    public LaneFaultModel laneFaults() {
+        return laneFaults;
+    }
+
+    /**
+     * @return the arrival time the bus drew for the last message {@link #intercept} delivered or delayed, µs from its
+     *         round's start (NaN when it was lost or suppressed)
+     */
+    public double lastArrivalUs() {
+        return delivery.arrivalUs();
     }
 
     /**
@@ -105,7 +163,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
      *
      * @param newFrame the frame
      */
-    void beginFrame(final long newFrame) {
+    public void beginFrame(final long newFrame) {
         frame = newFrame;
         laneFaults.beginFrame(newFrame);
         java.util.Arrays.fill(counts, 0L);
@@ -118,7 +176,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
      * @param outcome an outcome index (a {@link DeliveryOutcome} ordinal, {@link #SUPPRESSED} or {@link #BABBLED})
      * @return messages with that outcome in this frame
      */
-    long count(final int outcome) {
+    public long count(final int outcome) {
         return counts[outcome];
     }
 
@@ -126,7 +184,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
      * @param sender a lane
      * @return the ordinal of the {@link FaultClass} its bus trouble in this frame amounts to, or {@link #NONE}
      */
-    int transientClass(final int sender) {
+    public int transientClass(final int sender) {
         if (wrongAt[sender] != 0L || missedBy[sender] != 0L && gotBy[sender] != 0L) {
             return FaultClass.ASYMMETRIC.ordinal();
         }
@@ -176,7 +234,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
         }
         if (outcome == DeliveryOutcome.DUPLICATED) {
             tap.onReceived(receiver, round, sender, buffer, offset, length, false);
-            cluster.pipeline(receiver).lane().onMessage(sender, buffer, offset, length);
+            extra.deliver(sender, receiver, buffer, offset, length);
         }
         tap.onReceived(receiver, round, sender, buffer, offset, length, false);
         return length;
@@ -223,8 +281,7 @@ final class ExchangeInterceptor implements MessageInterceptor {
             IcMessage.frame(buffer, offset) + (frameOffset == 0 ? BABBLE_FRAME_OFFSET : frameOffset));
         reseal(scratch, 0, length);
         counts[BABBLED]++;
-        final AgreementLane lane = cluster.pipeline(receiver).lane();
         tap.onReceived(receiver, round, sender, scratch, 0, length, false);
-        lane.onMessage(sender, scratch, 0, length);
+        extra.deliver(sender, receiver, scratch, 0, length);
     }
 }

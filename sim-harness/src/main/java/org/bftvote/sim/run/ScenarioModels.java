@@ -24,7 +24,7 @@ import org.bftvote.sim.yaml.ProfileException;
  * A scenario's truth, sensors, lane faults and bus faults as emulation models: seconds become frames, each model
  * gets its own named random stream. Setup time only.
  */
-final class ScenarioModels {
+public final class ScenarioModels {
     private final Scenario scenario;
     private final PlatformProfile platform;
     private final double frameRateHz;
@@ -32,7 +32,7 @@ final class ScenarioModels {
     /**
      * @param scenario the validated scenario (seed and duration applied)
      */
-    ScenarioModels(final Scenario scenario) {
+    public ScenarioModels(final Scenario scenario) {
         this.scenario = scenario;
         this.platform = scenario.platform();
         this.frameRateHz = platform.frameRate();
@@ -70,7 +70,7 @@ final class ScenarioModels {
     }
 
     /** @return the scenario's lane faults, in scenario order */
-    List<LaneFault> laneFaults() {
+    public List<LaneFault> laneFaults() {
         final List<LaneFault> out = new ArrayList<>();
         for (final FaultInjection f : scenario.faults()) {
             if (f instanceof FaultInjection.LaneFault lf) {
@@ -81,7 +81,7 @@ final class ScenarioModels {
     }
 
     /** @return the scenario's bus faults, in scenario order */
-    List<BusFault> busFaults() {
+    public List<BusFault> busFaults() {
         final List<BusFault> out = new ArrayList<>();
         for (final FaultInjection f : scenario.faults()) {
             if (f instanceof BusFault b) {
@@ -97,7 +97,7 @@ final class ScenarioModels {
      *         benign (every receiver sees the same absence or the same detectably bad message; a stalled or
      *         rebooting lane is benign while it is down)
      */
-    static FaultClass faultClass(final LaneFault f) {
+    public static FaultClass faultClass(final LaneFault f) {
         return switch (f.kind()) {
             case TWO_FACED, SOS_TIMING -> FaultClass.ASYMMETRIC;
             case CRASH, OMISSION, GARBAGE, BABBLING, STALL, REBOOT -> FaultClass.BENIGN;

@@ -15,7 +15,6 @@ import org.bftvote.sim.emulation.RandomStreams;
 import org.bftvote.sim.emulation.SensorModel;
 import org.bftvote.sim.emulation.TruthModel;
 import org.bftvote.sim.profile.PlatformProfile;
-import org.bftvote.sim.scenario.FaultInjection.BusFault;
 import org.bftvote.sim.scenario.Scenario;
 import org.bftvote.sim.yaml.ProfileException;
 
@@ -80,16 +79,10 @@ public final class Simulation {
         try {
             truth = models.truth(streams);
             sensors = models.sensors(streams);
-            final List<BusFault> busFaults = models.busFaults();
-            final double[] range = new double[signals];
-            for (int s = 0; s < signals; s++) {
-                range[s] = platform.signals().get(s).rangeMax() - platform.signals().get(s).rangeMin();
-            }
             final int capacity = new AgreementLane(config.agreement(), 0).maxMessageLength() + LaneCluster.SLACK;
-            final ExchangeBuses buses = new ExchangeBuses(platform, busFaults, frameRateHz, streams, capacity);
-            laneFaults = new LaneFaultModel(laneFaultList, streams.stream("lane-faults"));
-            interceptor = new ExchangeInterceptor(laneFaults, buses, signals, range, lanes, capacity);
-            final SensorBuses sensorBuses = SensorBuses.of(platform, busFaults, frameRateHz, streams);
+            interceptor = ExchangeInterceptor.forScenario(scenario, streams, capacity);
+            laneFaults = interceptor.laneFaults();
+            final SensorBuses sensorBuses = SensorBuses.of(platform, models.busFaults(), frameRateHz, streams);
             sensorLinks = new SensorLinks(sensorBuses, lanes, signals);
             sensorOutcomeBase = sensorBuses == null ? -1 : ExchangeInterceptor.OUTCOMES;
             cluster = new PipelineCluster(config, interceptor);

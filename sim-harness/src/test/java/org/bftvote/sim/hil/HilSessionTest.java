@@ -94,10 +94,10 @@ class HilSessionTest {
     }
 
     @Test
-    void onlyUdpIsATransport() {
+    void onlyProcessesAndUdpAreTransports() {
         final Result r = cli("hil", "hard-over", "--lanes-over", "tcp");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("--lanes-over must be udp"), r.err());
+        assertTrue(r.err().contains("--lanes-over must be processes or udp, got tcp"), r.err());
     }
 
     /** A base port whose next {@code count} ports on 127.0.0.1 are free now (found from an ephemeral bind). */

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class Json {
     /** Stands for JSON null (maps cannot tell a null value from a missing key). */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";

@@ -1,0 +1,157 @@
+package org.bftvote.sim.hil;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a rig session with lane processes measured and counted, filled as it runs and read by {@link ProcessReport}.
+ */
+final class ProcessOutcome {
+    final int lanes;
+    final String sessionId;
+    final long periodNs;
+    final int rounds;
+    int controlPort;
+    final int[] busPorts;
+    final double[] clockOffsetUs;
+    final double[] clockDriftPpm;
+    final int[] starts;
+    long windowNs;
+    long calibratedRoundTripNs;
+    long calibratedSkewNs;
+    LaneSchedule schedule;
+    final List<String> events = new ArrayList<>();
+    final long[][] reports;
+    long[] relay = new long[RelayCounter.COUNT];
+    long[] relaySentTo;
+    long[] rigSentTo;
+    long[] garbageSent;
+    long controlReceived;
+    long controlOverflow;
+    long controlMalformed;
+    long controlUnknown;
+    long controlLate;
+    int[] exitCodes;
+    int strays;
+    boolean rigRealtime;
+    // from the frames
+    long framesFinalized;
+    long framesLanesAgree;
+    long framesFaultFree;
+    long framesFaultFreeAgree;
+    long framesAllReportingAgree;
+    long framesMatchingSimulation;
+    long firstDisagreementFrame = -1;
+    long framesWithoutHealthyLane;
+    long outputsLate;
+    long outputsMalformed;
+    long sensorOutageLaneFrames;
+    Histogram startSkew;
+    Histogram clockSkew;
+    LatencyStats[] latency;
+    final LatencyStats latencyAll = new LatencyStats();
+    long recoveries;
+    long maxRecoveryFrames = -1;
+    long[] recoveryFrames;
+    long lanesNotRecovered;
+    java.util.List<long[]> rejoins = java.util.List.of();
+    long notRejoined;
+    long silentRejoiningLaneFrames;
+    long flaggedRejoiningLaneFrames;
+
+    ProcessOutcome(final int lanes, final String sessionId, final long periodNs, final int rounds) {
+        this.lanes = lanes;
+        this.sessionId = sessionId;
+        this.periodNs = periodNs;
+        this.rounds = rounds;
+        this.busPorts = new int[lanes];
+        this.clockOffsetUs = new double[lanes];
+        this.clockDriftPpm = new double[lanes];
+        this.starts = new int[lanes];
+        this.reports = new long[lanes][];
+        this.garbageSent = new long[lanes];
+    }
+
+    /** Records an event of the session (a process fault, a lane announcing itself). */
+    void event(final long frame, final String what) {
+        events.add((frame < 0 ? "before the session" : "frame " + frame) + ": " + what);
+    }
+
+    /** Keeps a lane's REPORT (the last one received wins: a restarted lane reports once more). */
+    void report(final int lane, final byte[] data, final int length) {
+        if (!ControlDatagram.consistent(data, length)) {
+            controlMalformed++;
+            return;
+        }
+        final long[] values = new long[LaneCounter.COUNT];
+        final int n = Math.min(ControlDatagram.reportCount(data), values.length);
+        for (int i = 0; i < n; i++) {
+            values[i] = ControlDatagram.reportValue(data, i);
+        }
+        reports[lane] = values;
+    }
+
+    /**
+     * Keeps the relay's REPORT.
+     *
+     * @return whether it was well formed
+     */
+    boolean relayReport(final byte[] data, final int length) {
+        final int count = RigDatagram.getShort(data, RelayDatagram.P0);
+        if (count != RelayCounter.COUNT
+            || length != RelayDatagram.P0 + 2 + 8 * (count + lanes) + RigDatagram.CRC_LENGTH) {
+            controlMalformed++;
+            return false;
+        }
+        relay = new long[count];
+        relaySentTo = new long[lanes];
+        for (int i = 0; i < count; i++) {
+            relay[i] = RigDatagram.getLong(data, RelayDatagram.P0 + 2 + 8 * i);
+        }
+        for (int l = 0; l < lanes; l++) {
+            relaySentTo[l] = RigDatagram.getLong(data, RelayDatagram.P0 + 2 + 8 * (count + l));
+        }
+        return true;
+    }
+
+    /** Copies the frames' figures once the session is over. */
+    void finish(final RigFrames frames) {
+        framesFinalized = frames.finalized();
+        framesLanesAgree = frames.framesLanesAgree;
+        framesFaultFree = frames.framesFaultFree;
+        framesFaultFreeAgree = frames.framesFaultFreeAgree;
+        framesAllReportingAgree = frames.framesAllReportingAgree;
+        framesMatchingSimulation = frames.framesMatchingSimulation;
+        firstDisagreementFrame = frames.firstDisagreementFrame;
+        framesWithoutHealthyLane = frames.framesWithoutHealthyLane;
+        outputsLate = frames.outputsLate;
+        outputsMalformed = frames.outputsMalformed;
+        sensorOutageLaneFrames = frames.sensorOutageLaneFrames;
+        startSkew = frames.startSkew;
+        clockSkew = frames.clockSkew;
+        latency = new LatencyStats[lanes];
+        for (int l = 0; l < lanes; l++) {
+            latency[l] = frames.latency(l);
+            latencyAll.add(latency[l]);
+        }
+        recoveries = frames.oracle().recoveries();
+        maxRecoveryFrames = frames.oracle().maxRecoveryFrames();
+        recoveryFrames = frames.oracle().recoveryFrames();
+        lanesNotRecovered = Long.bitCount(frames.oracle().recovering());
+        rejoins = java.util.List.copyOf(frames.finishRejoins());
+        notRejoined = frames.notRejoined();
+        silentRejoiningLaneFrames = frames.silentRejoiningLaneFrames;
+        flaggedRejoiningLaneFrames = frames.flaggedRejoiningLaneFrames;
+    }
+
+    /** @return the sum of the datagram fates a lane reported (what its socket delivered to it) */
+    static long received(final long[] report) {
+        long sum = 0;
+        for (final LaneCounter c : LaneCounter.FATES) {
+            sum += report[c.ordinal()];
+        }
+        return sum;
+    }
+}
