@@ -208,7 +208,12 @@ final class RigFrames {
         return mask;
     }
 
-    /** Counts, for the lanes back from a process fault but not yet in agreement, frames flagged and silent. */
+    /**
+     * Counts, for the lanes back from a process fault but not yet in agreement, frames flagged and silent. Only frames
+     * in which such a lane was not itself faulty count (the caller leaves out late lanes, lanes that lacked two or
+     * more senders' messages): as for any lane, the library answers for a lane's outputs only in frames in which it
+     * ran within the fault hypothesis.
+     */
     private void countRejoining(final long f, final int at, final long outside, final long flagged,
         final long healthy) {
         if (healthy == 0) {
@@ -277,7 +282,7 @@ final class RigFrames {
         final long healthy = oracle.agreed(f, matching) & got;
         count(f, at, got, healthy);
         timing(at, got, healthy);
-        countRejoining(f, at, got & ~healthy, flagged, healthy);
+        countRejoining(f, at, got & ~healthy & ~oracle.faulty(), flagged, healthy);
         watchRejoins(f, at, healthy);
         if (received != null) {
             passTraces(at, got);

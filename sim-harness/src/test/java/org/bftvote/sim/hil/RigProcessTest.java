@@ -45,6 +45,8 @@ class RigProcessTest {
     static final int RT_PRIORITY = 10;
     /** The two-faced fault's first frame (5 s of the scenario's 80 Hz). */
     static final long ONSET = 400;
+    /** Sessions a test whose property needs an undisturbed window may run before it fails. */
+    static final int ATTEMPTS = 3;
 
     @TempDir
     Path temp;
@@ -111,20 +113,41 @@ class RigProcessTest {
         assertEquals(0, o.relay[RelayCounter.SUPPRESSED.ordinal()], "no fault suppressed a message");
     }
 
+    /**
+     * The exclusion must be simultaneous on every lane that stayed healthy from the onset to the last exclusion. A
+     * lane the machine held up in that window (late, or lacking messages: outside the fault hypothesis, flagged and
+     * healed, as the session's own checks show) is excused; when the machine held up two of the three, the session
+     * says nothing about simultaneity and runs again, up to {@value #ATTEMPTS} times, saying why.
+     */
     @Test
-    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void aTwoFacedLaneIsMaskedAndExcludedOnEveryHealthyLaneAtTheSameFrame() throws Exception {
-        final ProcessRun.Result result = session(temp, "rig-quad-two-faced", List.of(), 0);
+        int judged = 0;
+        for (int attempt = 1; attempt <= ATTEMPTS && judged < 2; attempt++) {
+            judged = twoFacedSession(temp.resolve("attempt-" + attempt));
+            if (judged < 2) {
+                System.out.println("attempt " + attempt + ": the machine held up " + (3 - judged) + " of the 3 healthy "
+                    + "lanes between the onset and the exclusions; running again");
+            }
+        }
+        assertTrue(judged >= 2, "a majority of the healthy lanes stayed healthy through the exclusion in one of "
+            + ATTEMPTS + " sessions");
+    }
+
+    /** @return how many of the healthy lanes stayed healthy through the exclusion, each checked to exclude at once */
+    private static int twoFacedSession(final Path out) throws Exception {
+        final ProcessRun.Result result = session(out, "rig-quad-two-faced", List.of(), 0);
         final RunMetrics m = result.metrics();
         final int fault = 0;
         assertTrue(m.detectionFrame(fault) >= 0, "the two-faced lane was detected");
+        assertTrue(result.outcome().relay[RelayCounter.FORWARDED.ordinal()] > 0);
         long last = -1;
         for (int l = 0; l < 3; l++) {
             assertTrue(m.firstExclusionFrame(fault, l) >= ONSET, "lane " + l + " excluded it after its onset, got "
                 + m.firstExclusionFrame(fault, l));
             last = Math.max(last, m.firstExclusionFrame(fault, l));
         }
-        final long unhealthy = unhealthyBetween(temp.resolve(ProcessSession.TIMING_CSV), ONSET, last);
+        final long unhealthy = unhealthyBetween(out.resolve(ProcessSession.TIMING_CSV), ONSET, last);
         long first = -1;
         int judged = 0;
         for (int l = 0; l < 3; l++) {
@@ -134,12 +157,11 @@ class RigProcessTest {
                     + "it at the same frame as the others");
                 judged++;
             } else {
-                System.out.println("lane " + l + " was itself late between the onset and the exclusions; excluded at "
-                    + m.firstExclusionFrame(fault, l));
+                System.out.println("lane " + l + " was itself late between the onset (frame " + ONSET + ") and the "
+                    + "last exclusion (frame " + last + "); excluded at " + m.firstExclusionFrame(fault, l));
             }
         }
-        assertTrue(judged >= 2, "a majority of the healthy lanes stayed healthy through the exclusion");
-        assertTrue(result.outcome().relay[RelayCounter.FORWARDED.ordinal()] > 0);
+        return judged;
     }
 
     /** @return the lanes that lane-timing.csv shows not healthy in some frame of [from, to] */
