@@ -74,8 +74,8 @@ public final class RelayCommand implements Callable<Integer> {
         }
         Scenario scenario = new ScenarioLoader(ProfileCatalog.load(locations.profiles())).load(scenarioFile);
         scenario = scenario.withRun(seed, duration);
-        final String summary = RelayRun.run(scenario, new InetSocketAddress(InetAddress.getByName(host), rigPort),
-            portBase, rtPriority, exitWithStdin);
+        final InetSocketAddress rig = new InetSocketAddress(InetAddress.getByName(host), rigPort);
+        final String summary = RelayRun.run(scenario, rig, portBase, rtPriority, exitWithStdin);
         spec.commandLine().getOut().println(summary);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

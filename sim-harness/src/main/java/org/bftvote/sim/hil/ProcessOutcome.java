@@ -10,7 +10,6 @@ import org.HdrHistogram.Histogram;
  */
 final class ProcessOutcome {
     final int lanes;
-    final String sessionId;
     final long periodNs;
     final int rounds;
     int controlPort;
@@ -61,9 +60,8 @@ final class ProcessOutcome {
     long silentRejoiningLaneFrames;
     long flaggedRejoiningLaneFrames;
 
-    ProcessOutcome(final int lanes, final String sessionId, final long periodNs, final int rounds) {
+    ProcessOutcome(final int lanes, final long periodNs, final int rounds) {
         this.lanes = lanes;
-        this.sessionId = sessionId;
         this.periodNs = periodNs;
         this.rounds = rounds;
         this.busPorts = new int[lanes];

@@ -13,6 +13,9 @@ import org.bftvote.sim.results.RunMetrics;
 final class ProcessReport {
     /** Version of this layout of {@code hil.json}. */
     static final int SCHEMA_VERSION = 2;
+    /** The percentiles each timing histogram reports, and their names in hil.json. */
+    private static final double[] PERCENTILES = {50.0, 99.0, 99.9};
+    private static final String[] PERCENTILE_NAMES = {"p50", "p99", "p99_9"};
 
     private ProcessReport() {
     }
@@ -114,8 +117,8 @@ final class ProcessReport {
     private static void histogram(final JsonOut j, final Histogram h) {
         final boolean empty = h == null || h.getTotalCount() == 0;
         j.beginObject().name("frames").value(empty ? 0 : h.getTotalCount());
-        for (final double p : new double[] {50.0, 99.0, 99.9}) {
-            j.name(p == 99.9 ? "p99_9" : "p" + (int) p).value(empty ? 0.0 : h.getValueAtPercentile(p) / 1000.0);
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            j.name(PERCENTILE_NAMES[i]).value(empty ? 0.0 : h.getValueAtPercentile(PERCENTILES[i]) / 1000.0);
         }
         j.name("max").value(empty ? 0.0 : h.getMaxValue() / 1000.0).endObject();
     }

@@ -109,7 +109,7 @@ final class ProcessSession {
         this.calibration = new RigCalibration(lanes);
         this.relayFrames = new RelayFrames(lanes);
         this.laneFaults = new ScenarioModels(simulation.scenario()).laneFaults();
-        this.outcome = new ProcessOutcome(lanes, sessionId, period, rounds);
+        this.outcome = new ProcessOutcome(lanes, period, rounds);
     }
 
     /**
@@ -185,6 +185,10 @@ final class ProcessSession {
             garbage.stop();
             join(garbageThread);
             outcome.garbageSent = garbage.sent();
+            if (garbage.failure != null) {
+                outcome.events.add("during the session: the garbage source stopped early: "
+                    + garbage.failure.getMessage());
+            }
         }
         if (processes != null) {
             processes.close();
@@ -355,11 +359,20 @@ final class ProcessSession {
             }
             sendSensorsThrough(Math.min(frames - 1, f + SENSOR_LEAD_FRAMES));
             processFaults(f + 1);
+            checkControl();
             while (rigFrames.finalized() <= f - FINALIZE_LAG && rigFrames.finalized() < frames) {
                 rigFrames.finalizeNext(relayFrames, processFaulty(rigFrames.finalized()));
             }
         }
         outcome.finish(rigFrames);
+    }
+
+    /** Ends the session when the control socket's receiving thread has failed: nothing more would be heard. */
+    private void checkControl() throws IOException {
+        final Throwable failed = control.failure;
+        if (failed != null) {
+            throw new IOException("the rig's control socket stopped receiving: " + failed.getMessage(), failed);
+        }
     }
 
     private void sendSensorsThrough(final long last) throws IOException {
@@ -533,7 +546,7 @@ final class ProcessSession {
     private void fromRelay(final int kind, final byte[] data, final int length, final SocketAddress from) {
         if (kind == RigDatagram.RELAY_HELLO && relay == null && from instanceof InetSocketAddress address) {
             final int[] ports = RelayDatagram.helloPorts(data, length);
-            if (ports != null && ports.length == lanes) {
+            if (ports.length == lanes) {
                 System.arraycopy(ports, 0, outcome.busPorts, 0, lanes);
                 relay = address;
                 outcome.event(-1, "relay announced its bus ports " + joinPorts(ports));

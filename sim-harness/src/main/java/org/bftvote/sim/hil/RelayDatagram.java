@@ -35,10 +35,11 @@ final class RelayDatagram {
         return RigDatagram.seal(crc, b, P0 + 2 + 2 * ports.length);
     }
 
+    /** @return the bus ports a RELAY_HELLO announces, none if its length does not match its count */
     static int[] helloPorts(final byte[] b, final int length) {
         final int n = RigDatagram.getShort(b, P0);
         if (length != P0 + 2 + 2 * n + RigDatagram.CRC_LENGTH) {
-            return null;
+            return new int[0];
         }
         final int[] ports = new int[n];
         for (int j = 0; j < n; j++) {
