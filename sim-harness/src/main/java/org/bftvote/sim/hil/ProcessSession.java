@@ -23,6 +23,7 @@ import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.MessageTap;
 import org.bftvote.sim.run.ScenarioModels;
 import org.bftvote.sim.run.Simulation;
+import org.bftvote.sim.yaml.IoReasons;
 
 /**
  * A rig session with every lane its own process (the reference mode of {@code hil}). The rig's process binds its
@@ -187,7 +188,7 @@ final class ProcessSession {
             outcome.garbageSent = garbage.sent();
             if (garbage.failure != null) {
                 outcome.events.add("during the session: the garbage source stopped early: "
-                    + garbage.failure.getMessage());
+                    + IoReasons.reason(garbage.failure));
             }
         }
         if (processes != null) {
@@ -371,7 +372,7 @@ final class ProcessSession {
     private void checkControl() throws IOException {
         final Throwable failed = control.failure;
         if (failed != null) {
-            throw new IOException("the rig's control socket stopped receiving: " + failed.getMessage(), failed);
+            throw new IOException("the rig's control socket stopped receiving: " + IoReasons.reason(failed), failed);
         }
     }
 

@@ -17,6 +17,7 @@ import org.bftvote.sim.run.ExchangeInterceptor;
 import org.bftvote.sim.run.LibraryMapping;
 import org.bftvote.sim.run.ScenarioModels;
 import org.bftvote.sim.scenario.Scenario;
+import org.bftvote.sim.yaml.IoReasons;
 import org.bftvote.sim.yaml.ProfileException;
 
 /**
@@ -89,7 +90,7 @@ public final class RelayRun {
                 LockSupport.parkNanos(20_000_000L);
             }
             if (relay.failure != null) {
-                throw new IOException("the relay failed: " + relay.failure, relay.failure);
+                throw new IOException("the relay failed: " + IoReasons.reason(relay.failure), relay.failure);
             }
             return describe(counters);
         } finally {

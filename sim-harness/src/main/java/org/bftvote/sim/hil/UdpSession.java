@@ -15,6 +15,7 @@ import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.Simulation;
+import org.bftvote.sim.yaml.IoReasons;
 
 /**
  * Lanes over UDP on 127.0.0.1: lane {@code i} is a {@link UdpLaneNode} in its own thread with its own socket bound
@@ -108,7 +109,7 @@ final class UdpSession {
                 threads[l].interrupt();
             }
             if (nodes[l].failure != null) {
-                throw new IOException("lane " + l + " failed: " + nodes[l].failure, nodes[l].failure);
+                throw new IOException("lane " + l + " failed: " + IoReasons.reason(nodes[l].failure), nodes[l].failure);
             }
             result.perLane.add(nodes[l].stats);
             result.total.add(nodes[l].stats);
