@@ -95,7 +95,7 @@ public final class TraceReader implements AutoCloseable {
             queue = TraceQueues.open(dir, true);
         } catch (final RuntimeException e) {
             throw new TraceException(dir, TraceException.NO_DOCUMENT, "",
-                "not a readable Chronicle Queue: " + e.getMessage());
+                "not a readable Chronicle Queue: " + detail(e));
         }
         try {
             return new TraceReader(dir, queue);
@@ -241,7 +241,7 @@ public final class TraceReader implements AutoCloseable {
                 throw new TraceException(dir, document, "", "document ends before its last field");
             } catch (final IllegalArgumentException | IllegalStateException | ArithmeticException e) {
                 // ArithmeticException: a length field beyond what it can hold (Chronicle's stop-bit decoding).
-                throw new TraceException(dir, document, "", "does not decode: " + e.getMessage());
+                throw new TraceException(dir, document, "", "does not decode: " + detail(e));
             }
         }
 
@@ -322,5 +322,14 @@ public final class TraceReader implements AutoCloseable {
     public void close() {
         tailer.close();
         queue.close();
+    }
+
+    /**
+     * @param e a failure of the queue library or of decoding
+     * @return what it says, or that it said nothing: a messageless failure must not print as "null"
+     */
+    static String detail(final RuntimeException e) {
+        final String message = e.getMessage();
+        return message == null || message.isBlank() ? "no further detail given" : message;
     }
 }

@@ -90,6 +90,13 @@ class BadTraceTest {
     }
 
     @Test
+    void aFailureWithoutMessageIsNamedAsSuchNeverAsNull() {
+        assertEquals("no further detail given", TraceReader.detail(new IllegalStateException()));
+        assertEquals("no further detail given", TraceReader.detail(new IllegalArgumentException(" ")));
+        assertEquals("index 7 out of range", TraceReader.detail(new IllegalStateException("index 7 out of range")));
+    }
+
+    @Test
     void missingDirectoryOrPlainFile() throws Exception {
         final Path missing = tmp.resolve("missing");
         assertMessage(readFails(missing), missing, "no such directory");
