@@ -3,8 +3,6 @@ package org.bftvote.sim.hil;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.HdrHistogram.Histogram;
-
 /**
  * What a rig session with lane processes measured and counted, filled as it runs and read by {@link ProcessReport}.
  */
@@ -35,20 +33,9 @@ final class ProcessOutcome {
     int[] exitCodes;
     int strays;
     boolean rigRealtime;
-    // from the frames
+    /** The judged frames' counts and timing, from the end of the session on (read their fields). */
+    RigFrames frames;
     long framesFinalized;
-    long framesLanesAgree;
-    long framesFaultFree;
-    long framesFaultFreeAgree;
-    long framesAllReportingAgree;
-    long framesMatchingSimulation;
-    long firstDisagreementFrame = -1;
-    long framesWithoutHealthyLane;
-    long outputsLate;
-    long outputsMalformed;
-    long sensorOutageLaneFrames;
-    Histogram startSkew;
-    Histogram clockSkew;
     LatencyStats[] latency;
     final LatencyStats latencyAll = new LatencyStats();
     long recoveries;
@@ -116,19 +103,8 @@ final class ProcessOutcome {
 
     /** Copies the frames' figures once the session is over. */
     void finish(final RigFrames frames) {
+        this.frames = frames;
         framesFinalized = frames.finalized();
-        framesLanesAgree = frames.framesLanesAgree;
-        framesFaultFree = frames.framesFaultFree;
-        framesFaultFreeAgree = frames.framesFaultFreeAgree;
-        framesAllReportingAgree = frames.framesAllReportingAgree;
-        framesMatchingSimulation = frames.framesMatchingSimulation;
-        firstDisagreementFrame = frames.firstDisagreementFrame;
-        framesWithoutHealthyLane = frames.framesWithoutHealthyLane;
-        outputsLate = frames.outputsLate;
-        outputsMalformed = frames.outputsMalformed;
-        sensorOutageLaneFrames = frames.sensorOutageLaneFrames;
-        startSkew = frames.startSkew;
-        clockSkew = frames.clockSkew;
         latency = new LatencyStats[lanes];
         for (int l = 0; l < lanes; l++) {
             latency[l] = frames.latency(l);

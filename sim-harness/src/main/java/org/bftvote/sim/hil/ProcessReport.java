@@ -68,15 +68,15 @@ final class ProcessReport {
 
     private static void agreement(final JsonOut j, final ProcessOutcome o, final RunMetrics metrics) {
         j.name("agreement").beginObject().name("frames_compared").value(o.framesFinalized)
-            .name("frames_healthy_lanes_agree").value(o.framesLanesAgree)
-            .name("frames_healthy_lanes_disagree").value(o.framesFinalized - o.framesLanesAgree)
-            .name("first_disagreement_frame").value(o.firstDisagreementFrame)
+            .name("frames_healthy_lanes_agree").value(o.frames.framesLanesAgree)
+            .name("frames_healthy_lanes_disagree").value(o.framesFinalized - o.frames.framesLanesAgree)
+            .name("first_disagreement_frame").value(o.frames.firstDisagreementFrame)
             .name("violation_frames_within_hypothesis").value(withinHypothesis(metrics))
-            .name("frames_all_reporting_lanes_agree").value(o.framesAllReportingAgree)
-            .name("frames_fault_free").value(o.framesFaultFree)
-            .name("frames_fault_free_all_lanes_agree").value(o.framesFaultFreeAgree)
-            .name("frames_without_healthy_lane").value(o.framesWithoutHealthyLane)
-            .name("frames_matching_simulation").value(o.framesMatchingSimulation).endObject();
+            .name("frames_all_reporting_lanes_agree").value(o.frames.framesAllReportingAgree)
+            .name("frames_fault_free").value(o.frames.framesFaultFree)
+            .name("frames_fault_free_all_lanes_agree").value(o.frames.framesFaultFreeAgree)
+            .name("frames_without_healthy_lane").value(o.frames.framesWithoutHealthyLane)
+            .name("frames_matching_simulation").value(o.frames.framesMatchingSimulation).endObject();
         j.name("recovery").beginObject().name("recoveries").value(o.recoveries)
             .name("max_recovery_frames").value(o.maxRecoveryFrames).name("lanes_not_recovered")
             .value(o.lanesNotRecovered).name("max_recovery_frames_by_lane").beginArray();
@@ -94,9 +94,9 @@ final class ProcessReport {
     private static void clock(final JsonOut j, final ProcessOutcome o) {
         j.name("clock").beginObject();
         j.name("skew_us");
-        histogram(j, o.clockSkew);
+        histogram(j, o.frames.clockSkew);
         j.name("frame_start_skew_us");
-        histogram(j, o.startSkew);
+        histogram(j, o.frames.startSkew);
         j.name("calibration").beginObject().name("max_round_trip_us").value(o.calibratedRoundTripNs / 1000.0)
             .name("max_skew_us").value(o.calibratedSkewNs / 1000.0)
             .name("guard_factor").value(RigCalibration.GUARD_FACTOR)
@@ -153,8 +153,8 @@ final class ProcessReport {
         j.endObject().name("rig_control").beginObject().name("received").value(o.controlReceived)
             .name("queue_overflow").value(o.controlOverflow).name("malformed").value(o.controlMalformed)
             .name("unknown_sender").value(o.controlUnknown).name("late_clock_replies").value(o.controlLate)
-            .name("outputs_late").value(o.outputsLate).name("outputs_malformed").value(o.outputsMalformed)
-            .name("lane_frames_without_sensor_samples").value(o.sensorOutageLaneFrames)
+            .name("outputs_late").value(o.frames.outputsLate).name("outputs_malformed").value(o.frames.outputsMalformed)
+            .name("lane_frames_without_sensor_samples").value(o.frames.sensorOutageLaneFrames)
             .endObject().endObject();
     }
 
@@ -203,9 +203,9 @@ final class ProcessReport {
         histogram(j, o.latencyAll);
         j.name("deadline_misses").value(o.latencyAll.deadlineMisses());
         j.name("clock_skew_us");
-        histogram(j, o.clockSkew);
+        histogram(j, o.frames.clockSkew);
         j.name("frame_start_skew_us");
-        histogram(j, o.startSkew);
+        histogram(j, o.frames.startSkew);
         j.name("violation_frames_within_hypothesis").value(withinHypothesis(metrics));
         j.name("recovery").beginObject().name("recoveries").value(o.recoveries).name("max_recovery_frames")
             .value(o.maxRecoveryFrames).name("lanes_not_recovered").value(o.lanesNotRecovered).endObject();
@@ -251,13 +251,13 @@ final class ProcessReport {
         sb.append(String.format(Locale.ROOT, "latency:  p50 %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us, "
             + "%d deadline misses%n", o.latencyAll.percentileUs(50), o.latencyAll.percentileUs(99),
             o.latencyAll.percentileUs(99.9), o.latencyAll.maxUs(), o.latencyAll.deadlineMisses()));
-        skewLine(sb, "clock:    healthy lanes' clocks at each frame start", o.clockSkew);
-        skewLine(sb, "starts:   healthy lanes' actual frame starts", o.startSkew);
+        skewLine(sb, "clock:    healthy lanes' clocks at each frame start", o.frames.clockSkew);
+        skewLine(sb, "starts:   healthy lanes' actual frame starts", o.frames.startSkew);
         sb.append(String.format(Locale.ROOT, "agree:    healthy lanes bit-identical in %d of %d frames (%d "
-            + "disagreeing within the fault hypothesis); all reporting lanes in %d%n", o.framesLanesAgree,
-            o.framesFinalized, withinHypothesis(metrics), o.framesAllReportingAgree));
+            + "disagreeing within the fault hypothesis); all reporting lanes in %d%n", o.frames.framesLanesAgree,
+            o.framesFinalized, withinHypothesis(metrics), o.frames.framesAllReportingAgree));
         sb.append(String.format(Locale.ROOT, "faults:   %d frames without any fault (every lane healthy), all lanes "
-            + "bit-identical in %d of them%n", o.framesFaultFree, o.framesFaultFreeAgree));
+            + "bit-identical in %d of them%n", o.frames.framesFaultFree, o.frames.framesFaultFreeAgree));
         if (o.recoveries > 0 || o.lanesNotRecovered > 0) {
             sb.append(String.format(Locale.ROOT, "recovery: %d lanes back in agreement, longest after %d frames; %d "
                 + "not back%n", o.recoveries, o.maxRecoveryFrames, o.lanesNotRecovered));

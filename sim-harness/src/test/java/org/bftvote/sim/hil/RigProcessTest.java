@@ -101,9 +101,9 @@ class RigProcessTest {
     void withoutFaultsTheHealthyLanesAreBitIdenticalInEveryFrame() throws Exception {
         final ProcessRun.Result result = session(temp, "rig-quad-nominal", List.of(), 0);
         final ProcessOutcome o = result.outcome();
-        assertTrue(o.framesFaultFree > 0, "frames without any fault");
-        assertEquals(o.framesFaultFree, o.framesFaultFreeAgree, "all four lanes bit-identical in every frame "
-            + "without a fault of any kind");
+        assertTrue(o.frames.framesFaultFree > 0, "frames without any fault");
+        assertEquals(o.frames.framesFaultFree, o.frames.framesFaultFreeAgree, "all four lanes bit-identical in every "
+            + "frame without a fault of any kind");
         assertEquals(0, result.metrics().falseExclusions(), "no healthy unit excluded");
         for (int l = 0; l < o.lanes; l++) {
             assertNotNull(o.reports[l], "lane " + l + " reported");
