@@ -42,11 +42,8 @@ public final class LaneCommand implements Callable<Integer> {
     @Option(names = "--index", required = true, paramLabel = "I", description = "This lane's index, 0 to n - 1.")
     private int index;
 
-    @Option(names = "--host", paramLabel = "ADDR", description = "The rig's host (default: 127.0.0.1).")
-    private String host = "127.0.0.1";
-
-    @Option(names = "--rig", required = true, paramLabel = "PORT", description = "The rig's control port.")
-    private int rigPort;
+    @Mixin
+    private RigConnection connection;
 
     @Option(names = "--bus-port", required = true, paramLabel = "PORT",
         description = "This lane's bus port on the relay: every message to another lane goes there.")
@@ -77,17 +74,9 @@ public final class LaneCommand implements Callable<Integer> {
             + "(default 3000).")
     private int warmUpFrames = 3_000;
 
-    @Option(names = "--rt-priority", paramLabel = "N", description = "Run the lane's threads under the real-time "
-        + "FIFO policy at priority N, 1 to 99 (needs the privilege; default 0: the normal policy).")
-    private int rtPriority;
-
     @Option(names = "--trace-messages", description = "Report every agreement message received to the rig, for "
         + "its trace.")
     private boolean traceMessages;
-
-    @Option(names = "--exit-with-stdin", description = "Exit when standard input closes (the rig that started this "
-        + "lane holds it open; if the rig dies, the lane ends too).")
-    private boolean exitWithStdin;
 
     /** Creates the command; picocli sets its arguments. */
     public LaneCommand() {
@@ -96,6 +85,7 @@ public final class LaneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProfileException, IOException {
+        connection.check(spec);
         final PlatformProfile platform = ProfileCatalog.load(locations.profiles()).platform(platformName);
         if (platform == null) {
             throw new ParameterException(spec.commandLine(), "--platform: no platform named " + platformName);
@@ -103,22 +93,21 @@ public final class LaneCommand implements Callable<Integer> {
         final int lanes = platform.lanes().size();
         check(index >= 0 && index < lanes, "--index must be in 0.." + (lanes - 1) + ", got " + index);
         check(linkPorts.size() == lanes, "--link-ports needs " + lanes + " ports, got " + linkPorts.size());
-        for (final int p : List.of(rigPort, busPort, port)) {
+        for (final int p : List.of(busPort, port)) {
             check(p >= 0 && p <= 65_535, "ports must be in 0..65535, got " + p);
         }
         check(Math.abs(clockDriftPpm) <= 1_000 && Double.isFinite(clockOffsetUs) && Math.abs(clockOffsetUs) <= 1e9,
             "--clock-drift-ppm must be within +-1000 and --clock-offset-us within +-1e9");
         check(warmUpFrames >= 0, "--warm-up-frames must be >= 0, got " + warmUpFrames);
-        check(rtPriority >= 0 && rtPriority <= 99, "--rt-priority must be in 0..99, got " + rtPriority);
         final double rate = frameRate != null ? frameRate : platform.frameRate();
         check(rate > 0 && rate <= 10_000, "--frame-rate must be in (0, 10000] Hz, got " + rate);
-        final InetAddress address = InetAddress.getByName(host);
-        final LaneOptions options = new LaneOptions(new InetSocketAddress(address, rigPort),
+        final InetAddress address = connection.address();
+        final LaneOptions options = new LaneOptions(connection.rig(),
             new InetSocketAddress(address, busPort), linkPorts.stream().mapToInt(Integer::intValue).toArray(),
             new InetSocketAddress(address, port), Math.round(1e9 / rate), Math.round(clockOffsetUs * 1e3),
-            clockDriftPpm * 1e-6, joining, rtPriority, traceMessages);
+            clockDriftPpm * 1e-6, joining, connection.rtPriority(), traceMessages);
         final String summary = LaneRun.run(LibraryMapping.pipeline(platform), index, options, warmUpFrames,
-            exitWithStdin);
+            connection.exitWithStdin());
         spec.commandLine().getOut().println(summary);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -1,8 +1,6 @@
 package org.bftvote.sim.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -43,22 +41,12 @@ public final class RelayCommand implements Callable<Integer> {
         + "seconds.")
     private double duration;
 
-    @Option(names = "--host", paramLabel = "ADDR", description = "The rig's host (default: 127.0.0.1).")
-    private String host = "127.0.0.1";
-
-    @Option(names = "--rig", required = true, paramLabel = "PORT", description = "The rig's control port.")
-    private int rigPort;
-
     @Option(names = "--port-base", paramLabel = "P", description = "Lane j's bus port at P + j (default 0: ports "
         + "from an ephemeral bind).")
     private int portBase;
 
-    @Option(names = "--rt-priority", paramLabel = "N", description = "Run the relay's thread under the real-time "
-        + "FIFO policy at priority N, 1 to 99 (default 0: the normal policy).")
-    private int rtPriority;
-
-    @Option(names = "--exit-with-stdin", description = "Exit when standard input closes.")
-    private boolean exitWithStdin;
+    @Mixin
+    private RigConnection connection;
 
     /** Creates the command; picocli sets its arguments. */
     public RelayCommand() {
@@ -67,15 +55,17 @@ public final class RelayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProfileException, IOException {
-        if (!(duration > 0 && Double.isFinite(duration)) || rtPriority < 0 || rtPriority > 99 || rigPort < 1
-            || rigPort > 65_535 || portBase < 0 || portBase > 65_535) {
-            throw new ParameterException(spec.commandLine(), "--duration must be > 0, --rt-priority in 0..99 and "
-                + "ports in 1..65535");
+        connection.check(spec);
+        if (!(duration > 0 && Double.isFinite(duration))) {
+            throw new ParameterException(spec.commandLine(), "--duration must be > 0 seconds, got " + duration);
+        }
+        if (portBase < 0 || portBase > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port-base must be in 0..65535, got " + portBase);
         }
         Scenario scenario = new ScenarioLoader(ProfileCatalog.load(locations.profiles())).load(scenarioFile);
         scenario = scenario.withRun(seed, duration);
-        final InetSocketAddress rig = new InetSocketAddress(InetAddress.getByName(host), rigPort);
-        final String summary = RelayRun.run(scenario, rig, portBase, rtPriority, exitWithStdin);
+        final String summary = RelayRun.run(scenario, connection.rig(), portBase, connection.rtPriority(),
+            connection.exitWithStdin());
         spec.commandLine().getOut().println(summary);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
