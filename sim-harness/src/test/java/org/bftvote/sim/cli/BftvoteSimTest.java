@@ -155,6 +155,31 @@ class BftvoteSimTest {
     }
 
     @Test
+    void rigProcessesRefuseTheSameConnectionValuesWithTheSameMessage() {
+        final String scenario = RepoFiles.scenarios().resolve("nominal-triplex.yaml").toString();
+        final String[][] commands = {
+            {"lane", "--platform", "triplex-777-pfc", "--index", "0", "--bus-port", "5000", "--link-ports", "1,2,3"},
+            {"relay", "--scenario", scenario, "--seed", "1", "--duration", "1"},
+        };
+        for (final String[] command : commands) {
+            final List<String> base = List.of(command);
+            final Result port = execute(with(base, "--rig", "0"));
+            assertEquals(2, port.exitCode(), port.err());
+            assertTrue(port.err().contains("--rig must be a port in 1..65535, got 0"), port.err());
+            final Result priority = execute(with(base, "--rig", "4000", "--rt-priority", "100"));
+            assertEquals(2, priority.exitCode(), priority.err());
+            assertTrue(priority.err().contains("--rt-priority must be in 0..99, got 100"), priority.err());
+            assertNoStackTrace(priority);
+        }
+    }
+
+    private static String[] with(final List<String> base, final String... more) {
+        final List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    @Test
     void runWithoutScenarioRunsTheDefault() {
         final List<Scenario> seen = new ArrayList<>();
         final Result result = execute(request -> {
