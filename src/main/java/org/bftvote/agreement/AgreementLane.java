@@ -3,6 +3,7 @@ package org.bftvote.agreement;
 import java.util.Arrays;
 
 import org.bftvote.InvalidConfigException;
+import org.bftvote.Require;
 
 /**
  * One lane's side of interactive consistency, driven by its host: no threads, clocks or sockets inside. The host
@@ -73,10 +74,14 @@ import org.bftvote.InvalidConfigException;
  *
  * <h2>Footprint</h2>
  * All arrays are sized from (n, m, K) when built: the engine (its tree numbering is shared through the
- * configuration) and the (round, link) each tree node may arrive on. No call allocates, logs or throws on bad input;
- * misuse by the host is reported by negative status codes. Not thread safe: one thread drives a lane.
+ * configuration) and the (round, link) each tree node may arrive on. No frame step allocates, logs or throws on bad
+ * input: misuse by the host is reported by negative status codes, which {@link ResultCode#describe(int)} names. An
+ * accessor given a lane or signal out of range throws {@link IndexOutOfBoundsException} saying which and the range
+ * (instead of reading another entry). Not thread safe: one thread drives a lane.
  */
 public final class AgreementLane {
+    // The status codes below are described, for hosts and logs, by ResultCode (one entry per code).
+
     /** {@link #onMessage} result: every entry was accepted. */
     public static final int ACCEPTED = 0;
     /** Result of the frame-step methods when the step was done. */
@@ -486,33 +491,36 @@ public final class AgreementLane {
     }
 
     /**
-     * @param source lane whose reading
+     * @param source lane whose reading, 0 to n - 1
      * @param signal host signal, 0 to K - 1 (or {@link #diagnosisSignal()})
      * @return the agreed value word (meaningful when {@link #decidedStatus} is {@link EntryStatus#VALUE} or
      *         {@link EntryStatus#HELD})
+     * @throws IndexOutOfBoundsException naming the source or signal and the range
      */
     public long decidedWord(final int source, final int signal) {
-        return engine.decidedWord(source, signal);
+        return engine.decidedWord(checkedLane("source", source), checkedSignal(signal));
     }
 
     /**
-     * @param source lane whose reading
-     * @param signal host signal
+     * @param source lane whose reading, 0 to n - 1
+     * @param signal host signal, 0 to K - 1 (or {@link #diagnosisSignal()})
      * @return {@link EntryStatus#VALUE}, {@link EntryStatus#HELD}, {@link EntryStatus#MISSING} or
      *         {@link EntryStatus#DEFAULT}
+     * @throws IndexOutOfBoundsException naming the source or signal and the range
      */
     public byte decidedStatus(final int source, final int signal) {
-        return engine.decidedStatus(source, signal);
+        return engine.decidedStatus(checkedLane("source", source), checkedSignal(signal));
     }
 
     /**
-     * @param source lane whose reading
-     * @param signal host signal
+     * @param source lane whose reading, 0 to n - 1
+     * @param signal host signal, 0 to K - 1 (or {@link #diagnosisSignal()})
      * @return the agreed word read as an IEEE double, or NaN unless the status is a value
      *         ({@link EntryStatus#isValue})
+     * @throws IndexOutOfBoundsException naming the source or signal and the range
      */
     public double decidedDouble(final int source, final int signal) {
-        return EntryStatus.isValue(engine.decidedStatus(source, signal))
+        return EntryStatus.isValue(decidedStatus(source, signal))
             ? Double.longBitsToDouble(engine.decidedWord(source, signal)) : Double.NaN;
     }
 
@@ -559,35 +567,39 @@ public final class AgreementLane {
      * @param lane a lane, 0 to n - 1
      * @return how many distinct non-excluded lanes' agreed accusation words name it this frame (excluded lanes
      *         included, as the lanes judged for readmission)
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public int accuserCount(final int lane) {
-        return accuserCounts[lane];
+        return accuserCounts[checkedLane("lane", lane)];
     }
 
     /**
      * @param lane a lane
      * @return the agreed accusation word of that lane this frame: bits below n of its diagnosis word (0 if it was not
      *         decided as a value)
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public long agreedAccusations(final int lane) {
-        return engine.decidedStatus(lane, userSignals) == EntryStatus.VALUE
-            ? engine.decidedWord(lane, userSignals) & laneBits() : 0L;
+        return heard(lane) ? engine.decidedWord(lane, userSignals) & laneBits() : 0L;
     }
 
     /**
      * @param lane a lane
      * @return true if that lane's diagnosis word was agreed as a value this frame: the lane was heard (by every
      *         healthy lane alike, within the fault hypothesis)
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public boolean heard(final int lane) {
-        return engine.decidedStatus(lane, userSignals) == EntryStatus.VALUE;
+        return engine.decidedStatus(checkedLane("lane", lane), userSignals) == EntryStatus.VALUE;
     }
 
     /**
      * @param lane a lane
      * @return the host tag of that lane's agreed diagnosis word this frame (0 if it was not decided as a value)
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public int agreedTag(final int lane) {
+        checkedLane("lane", lane);
         return lanes <= MAX_LANES_WITH_TAG && engine.decidedStatus(lane, userSignals) == EntryStatus.VALUE
             ? (int) (engine.decidedWord(lane, userSignals) >>> TAG_SHIFT) : 0;
     }
@@ -610,6 +622,7 @@ public final class AgreementLane {
      * @param lane an excluded lane
      * @return the host tag of its round-1 diagnosis word as this lane received it this frame (not agreed: the
      *         engine does not use an excluded lane's entries); 0 if none arrived or the lane is not excluded
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public int heardTag(final int lane) {
         return isExcluded(lane) && (receivedRounds[lane] & (1 << 1)) != 0 ? heardTags[lane] : 0;
@@ -643,11 +656,12 @@ public final class AgreementLane {
     }
 
     /**
-     * @param lane a lane
+     * @param lane a lane, 0 to n - 1
      * @return true if it has been excluded
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public boolean isExcluded(final int lane) {
-        return (excludedMask & (1L << lane)) != 0;
+        return (excludedMask & (1L << checkedLane("lane", lane))) != 0;
     }
 
     /**
@@ -684,6 +698,14 @@ public final class AgreementLane {
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
+
+    private int checkedLane(final String name, final int lane) {
+        return Require.index(name, lane, lanes, "lanes");
+    }
+
+    private int checkedSignal(final int signal) {
+        return Require.index("signal", signal, userSignals + 1, "signals (the host's and the diagnosis signal)");
+    }
 
     private long laneBits() {
         return lanes == Long.SIZE ? -1L : (1L << lanes) - 1;

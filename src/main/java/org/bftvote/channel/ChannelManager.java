@@ -1014,19 +1014,21 @@ public final class ChannelManager {
     }
 
     /**
-     * @param channel channel index
+     * @param channel channel index, 0 to {@code channelCount - 1}
      * @return how many times the channel has been readmitted since construction or its last reset.
+     * @throws IndexOutOfBoundsException naming the channel and the range
      */
     public int reintegrationCount(final int channel) {
-        return reintegrations[channel];
+        return reintegrations[Require.index("channel", channel, n, "channels")];
     }
 
     /**
-     * @param channel channel index
+     * @param channel channel index, 0 to {@code channelCount - 1}
      * @return the channel's persistence counter level.
+     * @throws IndexOutOfBoundsException naming the channel and the range
      */
     public int persistenceLevel(final int channel) {
-        return counters.level(channel);
+        return counters.level(Require.index("channel", channel, n, "channels"));
     }
 
     static long allChannels(final int channelCount) {

@@ -160,38 +160,46 @@ public final class ChannelOutput {
     }
 
     /**
-     * @param channel channel index
+     * @param channel channel index, 0 to {@link #capacity()} - 1
      * @return {@code true} iff the channel is declared failed (latched).
+     * @throws IndexOutOfBoundsException naming the channel and the range
      */
     public boolean isFailed(final int channel) {
-        return (failedMask & (1L << channel)) != 0;
+        return (failedMask & (1L << checked(channel))) != 0;
     }
 
     /**
-     * @param channel channel index
+     * @param channel channel index, 0 to {@link #capacity()} - 1
      * @return the latched reason for a failed channel, {@link ExclusionReason#NONE} for a healthy one.
+     * @throws IndexOutOfBoundsException naming the channel and the range
      */
     public ExclusionReason failureReason(final int channel) {
-        return failureReason[channel];
+        return failureReason[checked(channel)];
     }
 
     /**
-     * @param channel channel index
+     * @param channel channel index, 0 to {@link #capacity()} - 1
      * @return the reason the channel was not used normally this frame: its failure reason if failed, else the
      *         input check it failed, else {@link ExclusionReason#MISCOMPARE} if it miscompared, else
      *         {@link ExclusionReason#NONE}.
+     * @throws IndexOutOfBoundsException naming the channel and the range
      */
     public ExclusionReason reason(final int channel) {
-        final ExclusionReason failed = failureReason[channel];
+        final ExclusionReason failed = failureReason[checked(channel)];
         return failed != ExclusionReason.NONE ? failed : frameReason[channel];
     }
 
     /**
-     * @param channel channel index
+     * @param channel channel index, 0 to {@link #capacity()} - 1
      * @return the per-frame reason only (input check or miscompare), ignoring any latched failure.
+     * @throws IndexOutOfBoundsException naming the channel and the range
      */
     public ExclusionReason frameReason(final int channel) {
-        return frameReason[channel];
+        return frameReason[checked(channel)];
+    }
+
+    private int checked(final int channel) {
+        return Require.index("channel", channel, frameReason.length, "channels in this output");
     }
 
     // Called by ChannelManager once per frame.

@@ -14,6 +14,7 @@ import org.bftvote.channel.ChannelConfig;
 import org.bftvote.channel.ExclusionReason;
 import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * itself, a listener that hears every transition with the host signal index, and a lane lying to a single receiver
  * shown as suspected.
  */
+@Tag("API-1")
 class LanePipelineApiTest {
     @Test
     void anIndexOutOfRangeSaysWhatItCountsAndHowManyThereAre() {

@@ -84,11 +84,12 @@ public final class LaneCluster {
     }
 
     /**
-     * @param lane a lane
+     * @param lane a lane, 0 to n - 1
      * @return that lane
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public AgreementLane lane(final int lane) {
-        return lanes[lane];
+        return lanes[checked(lane)];
     }
 
     /**
@@ -161,19 +162,25 @@ public final class LaneCluster {
     }
 
     /**
-     * @param lane a lane
+     * @param lane a lane, 0 to n - 1
      * @return messages the lane encoded in the last {@link #exchange()}
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public long messagesSent(final int lane) {
-        return messagesSent[lane];
+        return messagesSent[checked(lane)];
     }
 
     /**
-     * @param lane a lane
+     * @param lane a lane, 0 to n - 1
      * @return bytes the lane encoded in the last {@link #exchange()}
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public long bytesSent(final int lane) {
-        return bytesSent[lane];
+        return bytesSent[checked(lane)];
+    }
+
+    private int checked(final int lane) {
+        return Require.index("lane", lane, n, "lanes");
     }
 
     private void send(final int round, final int sender, final int receiver) {

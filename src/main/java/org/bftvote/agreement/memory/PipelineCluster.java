@@ -156,11 +156,12 @@ public final class PipelineCluster {
     }
 
     /**
-     * @param lane a lane
+     * @param lane a lane, 0 to n - 1
      * @return true if it is stopped (it will not run the next frame)
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public boolean isStalled(final int lane) {
-        return stalledFor[lane] > 0;
+        return stalledFor[Require.index("lane", lane, pipelines.length, "lanes")] > 0;
     }
 
     /** @return number of lanes */
@@ -169,11 +170,12 @@ public final class PipelineCluster {
     }
 
     /**
-     * @param lane a lane
+     * @param lane a lane, 0 to n - 1
      * @return its pipeline (a new one after a restart)
+     * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public LanePipeline pipeline(final int lane) {
-        return pipelines[lane];
+        return pipelines[Require.index("lane", lane, pipelines.length, "lanes")];
     }
 
     /** @return the in-memory transport (message and byte counts of the last frame) */
