@@ -28,18 +28,19 @@ public final class QuadLane {
     private final InProcessBus bus;
     private final byte[] tx;
     private final InProcessBus.Receiver receiver;
+    private final LaneEvents events = new LaneEvents();   // told of exclusions, failures, divergence
 
     QuadLane(final PipelineConfig config, final int self, final InProcessBus bus) {
         this.self = self;
-        this.pipeline = new LanePipeline(config, self);   // everything is allocated here, once
+        this.pipeline = new LanePipeline(config, self, events);   // everything is allocated here, once
         this.lane = pipeline.lane();
         this.bus = bus;
         this.tx = new byte[lane.maxMessageLength()];
         this.receiver = (link, message, length) -> lane.onMessage(link, message, 0, length);   // link: who sent it
     }
 
-    void begin(final long frame, final double[] readings, final long validMask) {
-        pipeline.beginFrame(frame, readings, validMask);  // every valid reading is a new sample here
+    int begin(final long frame, final double[] readings, final long validMask) {
+        return pipeline.beginFrame(frame, readings, validMask);   // every valid reading is a new sample here
     }
 
     void send(final int round) {
@@ -65,6 +66,11 @@ public final class QuadLane {
         return pipeline.completeFrame();                  // decide, diagnose, exclude, vote, monitor
     }
     // end::lane[]
+
+    /** @return what the pipeline reported, one line per transition */
+    LaneEvents events() {
+        return events;
+    }
 
     /** @return the pipeline, to read outputs and lane health */
     LanePipeline pipeline() {

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.bftvote.agreement.AgreementLane;
 import org.bftvote.agreement.LanePipeline;
 import org.bftvote.agreement.PipelineConfig;
+import org.bftvote.agreement.ResultCode;
 
 /**
  * Four lanes, each a {@link QuadLane}, over the embedder's own {@link InProcessBus}, stepped frame by frame and
@@ -45,10 +46,11 @@ public final class QuadOverOwnTransport {
                 readings[i][k] = 10.0 * (k + 1) + 0.01 * noise.nextGaussian();   // each lane's own sensors
             }
         }
+        int status = AgreementLane.OK;
         // tag::step[]
         for (int i = 0; i < lanes.length; i++) {
             if (powered[i]) {
-                lanes[i].begin(frame, readings[i], (1L << SIGNALS) - 1);
+                status = first(status, lanes[i].begin(frame, readings[i], (1L << SIGNALS) - 1));
             }
         }
         for (int round = 1; round <= 2; round++) {          // OM(1): m + 1 = 2 rounds
@@ -64,15 +66,26 @@ public final class QuadOverOwnTransport {
                 }
             }
         }
-        int status = AgreementLane.OK;
         for (int i = 0; i < lanes.length; i++) {
             if (powered[i]) {
-                final int result = lanes[i].complete();
-                status = status == AgreementLane.OK ? result : status;
+                status = first(status, lanes[i].complete());   // OK, or a code: ResultCode.describe names it
             }
         }
         // end::step[]
         return status;
+    }
+
+    /** The first status that was not OK. */
+    private static int first(final int sofar, final int result) {
+        return sofar == AgreementLane.OK ? result : sofar;
+    }
+
+    /**
+     * @param lane a lane
+     * @return what its pipeline reported
+     */
+    LaneEvents events(final int lane) {
+        return lanes[lane].events();
     }
 
     /**
@@ -94,12 +107,18 @@ public final class QuadOverOwnTransport {
             if (frame == 300) {
                 quad.powerOff(2);
             }
-            quad.step(frame);
+            // tag::check[]
+            final int status = quad.step(frame);
+            if (status != AgreementLane.OK) {
+                System.out.println("frame " + frame + ": " + ResultCode.describe(status));
+            }
+            // end::check[]
         }
         for (int lane : new int[] {0, 1, 3}) {
             final LanePipeline p = quad.pipeline(lane);
-            System.out.printf("lane %d: signal 0 = %s %s %s; lane 2 excluded at frame %d%n", lane,
-                p.output(0).value(), p.output(0).status(), p.output(0).level(), p.exclusionFrame(2));
+            System.out.printf("lane %d: signal 0 = %s %s %s; lane 2 excluded at frame %d; %s; %s%n", lane,
+                p.output(0).value(), p.output(0).status(), p.output(0).level(), p.exclusionFrame(2),
+                quad.events(lane).lines(), p.dropCounters());
         }
     }
 }

@@ -2,6 +2,8 @@ package org.bftvote.examples.quad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.bftvote.agreement.AgreementLane;
 import org.bftvote.agreement.LanePipeline;
 import org.bftvote.channel.ChannelOutput;
@@ -33,6 +35,8 @@ class QuadOverOwnTransportTest {
             final LanePipeline pipeline = quad.pipeline(lane);
             assertEquals(0b100, pipeline.excludedMask(), "lane " + lane);
             assertEquals(303, pipeline.exclusionFrame(2), "lane " + lane);
+            assertEquals(List.of("frame 303: lane 2 excluded"), quad.events(lane).lines(),
+                "the listener hears the exclusion, and nothing else happened");
             assertEquals(OutputStatus.NORMAL, pipeline.output(0).status());
         }
     }
