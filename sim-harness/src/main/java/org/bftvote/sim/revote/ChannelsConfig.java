@@ -28,6 +28,7 @@ import org.bftvote.sim.yaml.YamlFiles;
  *     persistence: {consecutive: 10}       # or {leaky: {up: 2, down: 1, trip: 40}}
  *     duplex: {hold_last_good: 10}         # or {select_by_priority: [0, 1, 2]}
  *     reintegration: latch                 # or {after_good_frames: 500, max: 3}
+ *     status_hold: 2                       # NORMAL held through 2 frames of rejections; 0 = off
  * </pre>
  *
  * <p>A trace's recorded configuration also carries the lanes' {@code agreement} (lanes, m, mode, fault budget,

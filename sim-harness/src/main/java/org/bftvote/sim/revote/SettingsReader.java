@@ -43,8 +43,9 @@ final class SettingsReader {
         final Integer frozen = m.has("frozen_frames") ? m.integer("frozen_frames", 0, MAX_FRAMES) : null;
         final Double threshold = m.has("miscompare_threshold")
             ? m.number("miscompare_threshold", 0.0, Double.MAX_VALUE) : null;
+        final Integer hold = m.has("status_hold") ? m.integer("status_hold", 0, MAX_FRAMES) : null;
         final SignalSettings partial = new SignalSettings(voter, min, max, rate, stale, frozen, threshold, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, hold);
         final SignalSettings withPersistence = m.has("persistence") ? partial.over(persistence(m)) : partial;
         final SignalSettings withDuplex = m.has("duplex") ? withPersistence.over(duplex(m)) : withPersistence;
         final SignalSettings done = m.has("reintegration") ? withDuplex.over(reintegration(m)) : withDuplex;
@@ -57,11 +58,11 @@ final class SettingsReader {
         final SignalSettings s;
         if (p.has("consecutive")) {
             s = new SignalSettings(null, null, null, null, null, null, null, "consecutive",
-                p.integer("consecutive", 1, MAX_FRAMES), null, null, null, null, null, null, null);
+                p.integer("consecutive", 1, MAX_FRAMES), null, null, null, null, null, null, null, null);
         } else if (p.has("leaky")) {
             final YMap l = p.required("leaky").asMap();
             s = new SignalSettings(null, null, null, null, null, null, null, "leaky", l.integer("up", 1, MAX_FRAMES),
-                l.integer("down", 0, MAX_FRAMES), l.integer("trip", 1, MAX_FRAMES), null, null, null, null, null);
+                l.integer("down", 0, MAX_FRAMES), l.integer("trip", 1, MAX_FRAMES), null, null, null, null, null, null);
             l.finish();
         } else {
             throw p.node().error("expected {consecutive: N} or {leaky: {up: U, down: D, trip: T}}");
@@ -75,7 +76,7 @@ final class SettingsReader {
         final SignalSettings s;
         if (d.has("hold_last_good")) {
             s = new SignalSettings(null, null, null, null, null, null, null, null, null, null, null, "hold_last_good",
-                d.integer("hold_last_good", 0, MAX_FRAMES), null, null, null);
+                d.integer("hold_last_good", 0, MAX_FRAMES), null, null, null, null);
         } else if (d.has("select_by_priority")) {
             final List<YNode> order = d.required("select_by_priority").asList();
             final int[] priority = new int[order.size()];
@@ -83,7 +84,7 @@ final class SettingsReader {
                 priority[i] = (int) order.get(i).asLong();
             }
             s = new SignalSettings(null, null, null, null, null, null, null, null, null, null, null,
-                "select_by_priority", null, priority, null, null);
+                "select_by_priority", null, priority, null, null, null);
         } else {
             throw d.node().error("expected {hold_last_good: N} or {select_by_priority: [0, 1, 2]}");
         }
@@ -98,12 +99,12 @@ final class SettingsReader {
                 throw node.error("expected latch or {after_good_frames: N, max: M}");
             }
             return new SignalSettings(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, 0, null);
+                null, 0, null, null);
         }
         final YMap r = node.asMap();
         final SignalSettings s = new SignalSettings(null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, r.integer("after_good_frames", 1, MAX_FRAMES),
-            r.has("max") ? r.integer("max", 0, MAX_FRAMES) : 3);
+            r.has("max") ? r.integer("max", 0, MAX_FRAMES) : 3, null);
         r.finish();
         return s;
     }

@@ -37,14 +37,15 @@ import org.bftvote.vote.RealVoter;
  * @param priority       select_by_priority: the channel order
  * @param readmitFrames  good frames after which a failed channel is readmitted; 0 = latch (never)
  * @param readmitMax     readmissions allowed
+ * @param statusHold     frames a NORMAL status is held through rejections of channels not declared failed (0: off)
  */
 public record SignalSettings(String voter, Double rangeMin, Double rangeMax, Double rateLimit, Integer staleLimit,
                              Integer frozenFrames, Double threshold, String persistence, Integer persistenceUp,
                              Integer persistenceDown, Integer persistenceTrip, String duplex, Integer holdFrames,
-                             int[] priority, Integer readmitFrames, Integer readmitMax) {
+                             int[] priority, Integer readmitFrames, Integer readmitMax, Integer statusHold) {
     /** Settings with nothing given. */
     public static final SignalSettings NONE = new SignalSettings(null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
 
     /**
      * @param override settings whose given fields win
@@ -62,7 +63,7 @@ public record SignalSettings(String voter, Double rangeMin, Double rangeMax, Dou
             persistenceGiven ? override.persistenceTrip : persistenceTrip,
             duplexGiven ? override.duplex : duplex, duplexGiven ? override.holdFrames : holdFrames,
             duplexGiven ? override.priority : priority, pick(override.readmitFrames, readmitFrames),
-            pick(override.readmitMax, readmitMax));
+            pick(override.readmitMax, readmitMax), pick(override.statusHold, statusHold));
     }
 
     private static <T> T pick(final T first, final T second) {
@@ -104,6 +105,9 @@ public record SignalSettings(String voter, Double rangeMin, Double rangeMax, Dou
         }
         if (readmitFrames != null && readmitFrames > 0) {
             b.reintegration(ReintegrationPolicy.afterGoodFrames(readmitFrames, readmitMax == null ? 3 : readmitMax));
+        }
+        if (statusHold != null) {
+            b.statusHold(statusHold);
         }
         return b.build();
     }
@@ -147,6 +151,7 @@ public record SignalSettings(String voter, Double rangeMin, Double rangeMax, Dou
         }
         line(sb, "reintegration", readmitFrames == null || readmitFrames == 0 ? "latch"
             : "{after_good_frames: " + readmitFrames + ", max: " + (readmitMax == null ? 3 : readmitMax) + "}");
+        line(sb, "status_hold", statusHold == null || statusHold == 0 ? null : statusHold.toString());
         return sb.toString();
     }
 

@@ -48,15 +48,15 @@ public record SweepSpec(List<Parameter> parameters) {
             final Integer n = (int) Math.round(value);
             return switch (name) {
                 case "threshold" -> new SignalSettings(null, null, null, null, null, null, value, null, null, null,
-                    null, null, null, null, null, null);
-                case "persistence" -> new SignalSettings(null, null, null, null, null, null, null, "consecutive", n,
                     null, null, null, null, null, null, null);
+                case "persistence" -> new SignalSettings(null, null, null, null, null, null, null, "consecutive", n,
+                    null, null, null, null, null, null, null, null);
                 case "stale" -> new SignalSettings(null, null, null, null, n, null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
                 case "frozen" -> new SignalSettings(null, null, null, null, null, n, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
                 case "rate" -> new SignalSettings(null, null, null, value, null, null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
                 default -> throw new IllegalStateException("unknown parameter " + name);
             };
         }

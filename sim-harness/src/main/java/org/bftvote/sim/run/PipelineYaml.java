@@ -66,6 +66,9 @@ public final class PipelineYaml {
         sb.append("    reintegration: ").append(c.reintegration().isNever() ? "latch"
             : "{after_good_frames: " + c.reintegration().goodFrames() + ", max: " + c.reintegration().maxTimes()
                 + "}").append('\n');
+        if (c.statusHoldFrames() != 0) {
+            sb.append("    status_hold: ").append(c.statusHoldFrames()).append('\n');
+        }
     }
 
     private static String bound(final double v) {
