@@ -7,7 +7,8 @@ import org.bftvote.Require;
  * exclude lanes after repeated disagreements in a diagnosis.
  *
  * <p>Footprint: one {@code int} per channel, allocated when built. {@link #record} allocates nothing, is
- * deterministic and never throws for a channel index inside {@code [0, channels)}. Not thread safe.
+ * deterministic and never throws for a channel index inside {@code [0, channels)}; every method given a channel
+ * outside it throws an {@link IndexOutOfBoundsException} naming the channel and the range. Not thread safe.
  */
 public final class PersistenceCounters {
     private final PersistencePolicy policy;
@@ -33,7 +34,7 @@ public final class PersistenceCounters {
      *         below the level or been {@link #reset(int) reset}.
      */
     public boolean record(final int channel, final boolean miscompare) {
-        final int before = level[channel];
+        final int before = level[checked(channel)];
         final PersistencePolicy p = policy;
         if (miscompare) {
             // Levels and steps are at most 1,000,000 each, so the sum cannot overflow before the clamp.
@@ -50,7 +51,7 @@ public final class PersistenceCounters {
      * @return {@code true} iff the channel's counter is at the trip level.
      */
     public boolean isTripped(final int channel) {
-        return level[channel] >= policy.tripLevel();
+        return level[checked(channel)] >= policy.tripLevel();
     }
 
     /**
@@ -58,7 +59,7 @@ public final class PersistenceCounters {
      * @return the channel's counter, 0 to the trip level.
      */
     public int level(final int channel) {
-        return level[channel];
+        return level[checked(channel)];
     }
 
     /**
@@ -67,7 +68,7 @@ public final class PersistenceCounters {
      * @param channel channel index
      */
     public void reset(final int channel) {
-        level[channel] = 0;
+        level[checked(channel)] = 0;
     }
 
     /**
@@ -77,7 +78,7 @@ public final class PersistenceCounters {
      * @param value   the level
      */
     public void restore(final int channel, final int value) {
-        level[channel] = Math.max(0, Math.min(value, policy.tripLevel()));
+        level[checked(channel)] = Math.max(0, Math.min(value, policy.tripLevel()));
     }
 
     /**
@@ -99,5 +100,17 @@ public final class PersistenceCounters {
      */
     public PersistencePolicy policy() {
         return policy;
+    }
+
+    /** @return the channel's counters in channel order and the trip level, for logs and messages */
+    @Override
+    public String toString() {
+        return "PersistenceCounters{levels=" + java.util.Arrays.toString(level) + ", tripLevel=" + policy.tripLevel()
+            + "}";
+    }
+
+    /** One comparison against the array's own length, which the compiler then need not repeat; allocation-free. */
+    private int checked(final int channel) {
+        return Require.index("channel", channel, level.length, "channels");
     }
 }

@@ -230,11 +230,41 @@ public final class ClockSync {
     }
 
     /**
-     * @param link a lane
+     * @param link a lane, 0 to n - 1
      * @return its reading of the open or last round, ns (0 when absent)
+     * @throws IndexOutOfBoundsException if {@code link} is not a lane (the message names it and the range)
      */
     public long readingNs(final int link) {
-        return (long) readings[link];
+        return (long) readings[Require.index("lane", link, lanes, "lanes")];
+    }
+
+    /**
+     * One line naming a code {@link #onReading}, {@link #onExchange} or {@link #resolve} returned, for logs and
+     * messages, for example {@code "DUPLICATE (-3): the link already gave a reading this round; the first one is
+     * kept"}. Not meant for the frame path (it may build the line for a number no call returns).
+     *
+     * @param code a value one of those calls returned
+     * @return its name, number and meaning
+     */
+    public static String describe(final int code) {
+        switch (code) {
+            case OK:
+                return "OK (0): the reading was taken, or resolve computed a correction";
+            case BAD_LINK:
+                return "BAD_LINK (-1): the link given is this lane or not a lane; nothing was taken";
+            case WRONG_ROUND:
+                return "WRONG_ROUND (-2): no round is open (beginRound not called, or the round already resolved),"
+                    + " or the reading belongs to another round; nothing was taken";
+            case DUPLICATE:
+                return "DUPLICATE (-3): the link already gave a reading this round; the first one is kept";
+            case OUT_OF_RANGE:
+                return "OUT_OF_RANGE (-4): the reading's magnitude exceeds maxOffsetNs; it counts as missing";
+            case TOO_FEW_READINGS:
+                return "TOO_FEW_READINGS (-5): fewer than 2f + 1 readings (this lane's included); the correction"
+                    + " is 0";
+            default:
+                return code + ": not a code clock synchronisation returns";
+        }
     }
 
     /**

@@ -54,12 +54,9 @@ public final class QuadLane {
         }
     }
 
-    void receive() {
-        bus.deliver(self, receiver);
-    }
-
-    void close(final int round) {
-        lane.closeRound(round);                           // at the round's deadline: what did not arrive is missing
+    void close(final int round) {                         // at the round's deadline:
+        bus.deliver(self, receiver);                      // take what arrived,
+        lane.closeRound(round);                           // and what did not is missing
     }
 
     int complete() {

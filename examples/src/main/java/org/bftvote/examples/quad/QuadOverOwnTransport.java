@@ -61,7 +61,6 @@ public final class QuadOverOwnTransport {
             }
             for (int i = 0; i < lanes.length; i++) {        // the round's deadline
                 if (powered[i]) {
-                    lanes[i].receive();
                     lanes[i].close(round);
                 }
             }
