@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bftvote.InvalidConfigException;
+import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.channel.ChannelConfig;
 import org.bftvote.channel.ExclusionReason;
@@ -95,6 +96,11 @@ class LanePipelineApiTest {
         }
 
         @Override
+        public void onHypothesisRestored(final long frame) {
+            lines.add(frame + " restored");
+        }
+
+        @Override
         public void onSyncingStarted(final long frame) {
             lines.add(frame + " syncing");
         }
@@ -130,6 +136,33 @@ class LanePipelineApiTest {
             "the host signal index, not the configuration's id: " + events.lines);
         assertTrue(events.lines.stream().noneMatch(l -> l.contains("channel 2 failed")),
             "a silent lane computer is not a failure of its sensors: " + events.lines);
+    }
+
+    @Test
+    void theListenerHearsDivergenceWhenItIsFlaggedAndWhenItEnds() {
+        final Events events = new Events();
+        final MessageInterceptor deafFrom200To260 = (frame, round, sender, receiver, buffer, offset, length,
+            capacity) -> receiver == 0 && frame >= 200 && frame < 260 ? MessageInterceptor.DROP : length;
+        final PipelineCluster system = new PipelineCluster(
+            RecoveryCampaignTest.config(PipelineConfig.builder(4, 1, 3), 4), deafFrom200To260,
+            lane -> lane == 0 ? events : PipelineListener.NONE);
+        final RecoveryCampaignTest.Inputs inputs = new RecoveryCampaignTest.Inputs(4, 3, 11);
+        final List<String> polled = new ArrayList<>();
+        int flags = 0;
+        for (long frame = 0; frame < 400; frame++) {
+            inputs.run(system, frame, false);
+            final int now = system.pipeline(0).hypothesisFlags();
+            if (now != flags) {
+                polled.add(now != 0 ? frame + " exceeded " + HypothesisFlags.describe(now) : frame + " restored");
+            }
+            flags = now;
+        }
+        final List<String> heard = events.lines.stream()
+            .filter(line -> line.contains(" exceeded ") || line.endsWith(" restored")).toList();
+        assertEquals(polled, heard, "one event per change of the flags, at the frame it happens");
+        final String minority = HypothesisFlags.describe(HypothesisFlags.MINORITY);
+        assertTrue(heard.get(0).startsWith("200 exceeded") && heard.get(0).contains(minority), heard.toString());
+        assertTrue(heard.get(heard.size() - 1).endsWith(" restored"), heard.toString());
     }
 
     @Test
