@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.bftvote.sim.profile.PlatformProfile;
 import org.bftvote.sim.profile.ProfileCatalog;
+import org.bftvote.sim.reliability.Condition;
 import org.bftvote.sim.reliability.PlatformFlight;
 import org.bftvote.sim.reliability.ReliabilityReport;
 import org.bftvote.sim.reliability.ReliabilitySettings;
@@ -82,6 +84,11 @@ public final class ReliabilityCommand implements Callable<Integer> {
         description = "Fault-free flight hours simulated for the buses' own contribution (default ${DEFAULT-VALUE}).")
     private double backgroundHours = 0.1;
 
+    @Option(names = "--condition", paramLabel = "C", description = "Estimate only this condition (loss_of_agreement, "
+        + "unsafe_output or loss_of_signal): the sample allocation serves it alone and each window ends once it "
+        + "shows (default: all three).")
+    private String condition;
+
     @Option(names = "--check", description = "Also check against the Markov model and plain Monte Carlo at inflated "
         + "rates.")
     private boolean check;
@@ -115,7 +122,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         final ReliabilitySettings settings;
         try {
             settings = new ReliabilitySettings(missionHours, samples, maxFaults, warmup, settle, bias, seed, threads,
-                backgroundHours, check, checkLoad, checkSamples, coverageTrials);
+                backgroundHours, check, checkLoad, checkSamples, coverageTrials, conditions());
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -141,6 +148,19 @@ public final class ReliabilityCommand implements Callable<Integer> {
             threads, dir.resolve(ReliabilityReport.JSON));
         stdout.flush();
         return report.checks() == null || report.checks().allAgree() ? ExitCodes.OK : ExitCodes.EXPECTATIONS_NOT_MET;
+    }
+
+    /** Every condition, or the one {@code --condition} names. */
+    private List<Condition> conditions() {
+        if (condition == null) {
+            return List.of(Condition.values());
+        }
+        final Condition c = Condition.byKey(condition);
+        if (c == null) {
+            throw new IllegalArgumentException("--condition must be loss_of_agreement, unsafe_output or "
+                + "loss_of_signal, got '" + condition + "'");
+        }
+        return List.of(c);
     }
 
     /** A scenario by name or file; else a platform by name, flown with the default truth. */

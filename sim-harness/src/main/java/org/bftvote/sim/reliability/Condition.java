@@ -25,6 +25,19 @@ public enum Condition {
         return key;
     }
 
+    /**
+     * @param key a condition's name as used in files
+     * @return the condition, or {@code null} when no condition has that name
+     */
+    public static Condition byKey(final String key) {
+        for (final Condition c : values()) {
+            if (c.key.equals(key)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** @return what it means, for tables */
     public String description() {
         return description;

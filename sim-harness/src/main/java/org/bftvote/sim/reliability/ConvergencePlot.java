@@ -31,20 +31,22 @@ final class ConvergencePlot {
     /**
      * @param file         the PNG to write
      * @param title        the chart's title
-     * @param rows         per condition (by ordinal), rows {samples, estimate, lower, upper} per flight
+     * @param conditions   the conditions, one panel each
+     * @param rows         per condition (in that order), rows {samples, estimate, lower, upper} per flight
      * @param missionHours divides every value (per flight hour)
      * @throws IOException if the file cannot be written
      */
-    static void write(final Path file, final String title, final List<List<double[]>> rows,
-        final double missionHours) throws IOException {
+    static void write(final Path file, final String title, final List<Condition> conditions,
+        final List<List<double[]>> rows, final double missionHours) throws IOException {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         final LogAxis samples = new LogAxis("importance samples used");
         samples.setSmallestValue(1.0);
         final CombinedDomainXYPlot plot = new CombinedDomainXYPlot(samples);
         plot.setGap(12.0);
-        for (final Condition c : Condition.values()) {
+        for (int i = 0; i < conditions.size(); i++) {
+            final Condition c = conditions.get(i);
             final YIntervalSeries series = new YIntervalSeries(c.key());
-            for (final double[] r : rows.get(c.ordinal())) {
+            for (final double[] r : rows.get(i)) {
                 series.add(r[0], r[1] / missionHours, r[2] / missionHours, r[3] / missionHours);
             }
             final YIntervalSeriesCollection data = new YIntervalSeriesCollection();

@@ -13,9 +13,11 @@ import org.bftvote.sim.yaml.ProfileException;
  * flights with exactly {@code k} faults, drawn by {@link ForcedTransitions} and judged by the oracle. A pilot of
  * equal size in every stratum estimates each stratum's spread; the rest of the sample budget goes to the strata in
  * proportion to {@code sqrt(Σ_c Var_k,c / P_c² / cost_k)} (Neyman allocation for the sum of the conditions'
- * relative variances, cost = frames simulated per sample). Sample {@code i} of stratum {@code k} draws everything
- * from the stream {@code importance.k<k>.<i>} of the base seed, so the result depends on the seed and the budget
- * only, not on the thread count.
+ * relative variances, cost = frames simulated per sample; only the conditions asked for count, so one condition
+ * asked for alone gets the allocation that serves it best). Any allocation leaves each stratum's mean, and so the
+ * estimate, unbiased: it changes how many samples a stratum gets, not what a sample counts. Sample {@code i} of
+ * stratum {@code k} draws everything from the stream {@code importance.k<k>.<i>} of the base seed, so the result
+ * depends on the seed and the budget only, not on the thread count.
  */
 public final class ImportanceSampling {
     private final FailureCatalog catalog;
@@ -25,8 +27,11 @@ public final class ImportanceSampling {
     private final int maxFaults;
     private final long seed;
     private final int threads;
+    private final List<Condition> conditions;
 
     /**
+     * Importance sampling whose allocation serves every condition.
+     *
      * @param catalog      the units and their rates
      * @param oracle       judges each sample
      * @param missionHours the flight's length, hours
@@ -37,6 +42,23 @@ public final class ImportanceSampling {
      */
     public ImportanceSampling(final FailureCatalog catalog, final ConsequenceOracle oracle, final double missionHours,
         final int maxFaults, final double biasWeight, final long seed, final int threads) {
+        this(catalog, oracle, missionHours, maxFaults, biasWeight, seed, threads, List.of(Condition.values()));
+    }
+
+    /**
+     * @param catalog      the units and their rates
+     * @param oracle       judges each sample
+     * @param missionHours the flight's length, hours
+     * @param maxFaults    {@code K}, the most faults a sampled flight holds (the rest is bounded, not sampled)
+     * @param biasWeight   share of unit choices made among related units ({@link ForcedTransitions})
+     * @param seed         base seed
+     * @param threads      worker threads
+     * @param conditions   the conditions whose relative variances the allocation minimises
+     */
+    public ImportanceSampling(final FailureCatalog catalog, final ConsequenceOracle oracle, final double missionHours,
+        final int maxFaults, final double biasWeight, final long seed, final int threads,
+        final List<Condition> conditions) {
+        this.conditions = List.copyOf(conditions);
         this.catalog = catalog;
         this.oracle = oracle;
         this.transitions = new ForcedTransitions(catalog, missionHours, biasWeight);
@@ -58,7 +80,7 @@ public final class ImportanceSampling {
         for (int k = 1; k <= maxFaults; k++) {
             strata.add(new ArrayList<>(stratum(k, 0, pilot, finished)));
         }
-        final int[] more = allocate(strata, Math.max(0, budget - pilot * maxFaults));
+        final int[] more = allocate(strata, Math.max(0, budget - pilot * maxFaults), conditions);
         for (int k = 1; k <= maxFaults; k++) {
             strata.get(k - 1).addAll(stratum(k, pilot, pilot + more[k - 1], finished));
         }
@@ -75,12 +97,12 @@ public final class ImportanceSampling {
         }, finished);
     }
 
-    /** Neyman allocation of {@code extra} samples over the strata, from the pilot. */
-    static int[] allocate(final List<List<SampleResult>> pilot, final int extra) {
+    /** Neyman allocation of {@code extra} samples over the strata, from the pilot, for {@code conditions}. */
+    static int[] allocate(final List<List<SampleResult>> pilot, final int extra, final List<Condition> conditions) {
         final int strata = pilot.size();
         final double[] total = new double[Condition.values().length];
         for (final List<SampleResult> s : pilot) {
-            for (final Condition c : Condition.values()) {
+            for (final Condition c : conditions) {
                 total[c.ordinal()] += Stratum.of(s, c).mean();
             }
         }
@@ -88,7 +110,7 @@ public final class ImportanceSampling {
         double sum = 0.0;
         for (int k = 0; k < strata; k++) {
             double relative = 0.0;
-            for (final Condition c : Condition.values()) {
+            for (final Condition c : conditions) {
                 final double p = total[c.ordinal()];
                 relative += p > 0.0 ? Stratum.of(pilot.get(k), c).sampleVariance() / (p * p) : 0.0;
             }

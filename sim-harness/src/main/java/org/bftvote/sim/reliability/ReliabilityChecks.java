@@ -44,6 +44,9 @@ public final class ReliabilityChecks {
         this.result = result;
         final double t = result.settings().missionHours();
         for (final CoverageModel.SignalCoverage sc : result.check().coverage()) {
+            if (!result.settings().conditions().contains(sc.condition())) {
+                continue;
+            }
             final double point = sc.model(Intervals.LEVEL, 0).probability(t);
             final double lower = sc.model(Intervals.LEVEL, -1).probability(t);
             final double upper = sc.model(Intervals.LEVEL, 1).probability(t);
@@ -51,7 +54,7 @@ public final class ReliabilityChecks {
             rows.add(new Row("markov", sc.condition(), result.base().platform().signals().get(sc.signal()).name(),
                 markov.times(1.0 / t), result.importance().estimate(sc.condition(), sc.signal()).times(1.0 / t)));
         }
-        for (final Condition c : Condition.values()) {
+        for (final Condition c : result.settings().conditions()) {
             rows.add(new Row("plain_monte_carlo", c, "", result.check().plain().estimate(c).times(1.0 / t),
                 result.check().inflated().estimate(c).times(1.0 / t)));
         }

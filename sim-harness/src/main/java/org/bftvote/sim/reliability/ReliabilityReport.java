@@ -40,13 +40,13 @@ public final class ReliabilityReport {
      */
     public ReliabilityReport(final ReliabilityStudy.Result result) {
         this.result = result;
-        for (final Condition c : Condition.values()) {
+        for (final Condition c : result.settings().conditions()) {
             figures.add(Figures.of(result, c));
         }
         this.checks = result.check() == null ? null : new ReliabilityChecks(result);
     }
 
-    /** @return the figures, by condition ordinal */
+    /** @return the figures of the conditions estimated, in declaration order */
     public List<Figures> figures() {
         return figures;
     }
@@ -68,7 +68,7 @@ public final class ReliabilityReport {
         final List<List<double[]>> rows = new ArrayList<>();
         final StringBuilder csv = new StringBuilder("condition,samples,estimate_per_fh,lower_per_fh,upper_per_fh\n");
         final double t = result.settings().missionHours();
-        for (final Condition c : Condition.values()) {
+        for (final Condition c : result.settings().conditions()) {
             final List<double[]> r = result.importance().convergence(c, POINTS);
             rows.add(r);
             for (final double[] row : r) {
@@ -78,7 +78,8 @@ public final class ReliabilityReport {
         }
         Files.writeString(dir.resolve(CONVERGENCE), csv.toString(), StandardCharsets.UTF_8);
         ConvergencePlot.write(dir.resolve(PLOT), result.base().platform().name()
-            + ": importance-sampling estimate per flight hour and 95 % interval", rows, t);
+            + ": importance-sampling estimate per flight hour and 95 % interval", result.settings().conditions(), rows,
+            t);
         if (checks != null) {
             Files.writeString(dir.resolve(CHECKS), checks.csv(), StandardCharsets.UTF_8);
         }
@@ -103,7 +104,7 @@ public final class ReliabilityReport {
         sb.append(String.format(Locale.ROOT, "more than %d faults in a flight: below %s per flight hour (added to the "
             + "upper ends)%n", s.maxFaults(), result.importance().truncationBound() == 0.0 ? "0 (every unit sampled)"
             : String.format(Locale.ROOT, "%.3g", result.importance().truncationBound() / s.missionHours())));
-        for (final Condition c : Condition.values()) {
+        for (final Condition c : result.settings().conditions()) {
             cutSets(sb, c);
         }
         if (checks != null) {
@@ -138,7 +139,7 @@ public final class ReliabilityReport {
     /** @return the cut sets of every condition, largest first */
     public String cutSetsCsv() {
         final StringBuilder sb = new StringBuilder("condition,rank,per_flight_hour,share,faults\n");
-        for (final Condition c : Condition.values()) {
+        for (final Condition c : result.settings().conditions()) {
             final double total = result.importance().estimate(c).value();
             int rank = 1;
             for (final Map.Entry<String, Double> e : result.importance().cutSets(c)) {
@@ -160,7 +161,12 @@ public final class ReliabilityReport {
         j.name("settings").beginObject().name("mission_hours").value(s.missionHours()).name("samples")
             .value(s.samples()).name("max_faults").value(s.maxFaults()).name("warmup_s").value(s.warmupSeconds())
             .name("settle_s").value(s.settleSeconds()).name("bias_weight").value(s.biasWeight())
-            .name("seed").value(s.seed()).name("background_hours").value(s.backgroundHours()).endObject();
+            .name("seed").value(s.seed()).name("background_hours").value(s.backgroundHours()).name("conditions")
+            .beginArray();
+        for (final Condition c : s.conditions()) {
+            j.value(c.key());
+        }
+        j.endArray().endObject();
         j.name("units").value(result.catalog().units().size());
         j.name("failure_modes").value(result.catalog().events().size());
         j.name("total_rate_per_hour").value(result.catalog().totalRate());

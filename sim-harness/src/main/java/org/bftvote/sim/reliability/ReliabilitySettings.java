@@ -1,5 +1,7 @@
 package org.bftvote.sim.reliability;
 
+import java.util.List;
+
 /**
  * How a reliability estimate is made. None of it but the seed and the sample counts changes a figure; the thread
  * count changes none.
@@ -18,11 +20,13 @@ package org.bftvote.sim.reliability;
  *                        {@code checkLoad / (Λ T)}
  * @param checkSamples    flights of each estimator at the inflated rates
  * @param coverageTrials  simulator trials per first and second failure of each signal, for the Markov model
+ * @param conditions      the conditions estimated, in declaration order: all three, or the one asked for, which
+ *                        then alone steers the allocation and ends each window as soon as it shows
  */
 public record ReliabilitySettings(double missionHours, int samples, int maxFaults, double warmupSeconds,
                                   double settleSeconds, double biasWeight, long seed, int threads,
                                   double backgroundHours, boolean check, double checkLoad, int checkSamples,
-                                  int coverageTrials) {
+                                  int coverageTrials, List<Condition> conditions) {
     /**
      * @param missionHours    see the record description
      * @param samples         see the record description
@@ -37,6 +41,7 @@ public record ReliabilitySettings(double missionHours, int samples, int maxFault
      * @param checkLoad       see the record description
      * @param checkSamples    see the record description
      * @param coverageTrials  see the record description
+     * @param conditions      see the record description
      * @throws IllegalArgumentException naming the first setting out of range
      */
     public ReliabilitySettings {
@@ -51,6 +56,10 @@ public record ReliabilitySettings(double missionHours, int samples, int maxFault
             || coverageTrials < 1) {
             throw new IllegalArgumentException("--samples must be at least 3 per stratum (3 x --max-faults), "
                 + "--max-faults, --threads and --coverage-trials at least 1, --check-samples at least 10");
+        }
+        conditions = List.copyOf(conditions);
+        if (conditions.isEmpty()) {
+            throw new IllegalArgumentException("at least one condition must be estimated");
         }
         if (!(biasWeight >= 0.0 && biasWeight < 1.0)) {
             throw new IllegalArgumentException("--bias must be in [0, 1), got " + biasWeight);

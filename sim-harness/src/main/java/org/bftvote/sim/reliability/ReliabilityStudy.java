@@ -69,12 +69,12 @@ public final class ReliabilityStudy {
      */
     public Result run(final PrintWriter log) throws ProfileException {
         final SimulatorOracle oracle = new SimulatorOracle(base, catalog, settings.warmupSeconds(),
-            settings.settleSeconds(), settings.missionHours());
+            settings.settleSeconds(), settings.missionHours(), settings.conditions());
         log.printf("importance sampling: %d units, %d modes, %d samples over 1 to %d faults%n",
             catalog.units().size(), catalog.events().size(), settings.samples(), settings.maxFaults());
         log.flush();
         final ImportanceResult importance = new ImportanceSampling(catalog, oracle, settings.missionHours(),
-            settings.maxFaults(), settings.biasWeight(), settings.seed(), settings.threads())
+            settings.maxFaults(), settings.biasWeight(), settings.seed(), settings.threads(), settings.conditions())
             .run(settings.samples(), tenths(log, "importance sampling", settings.samples()));
         final long[] background = background(oracle, log);
         final Check check = settings.check() ? check(oracle, log) : null;
@@ -102,7 +102,7 @@ public final class ReliabilityStudy {
         final double scale = settings.checkLoad() / (catalog.totalRate() * settings.missionHours());
         final FailureCatalog inflated = catalog.scaled(scale);
         final SimulatorOracle inflatedOracle = new SimulatorOracle(base, inflated, settings.warmupSeconds(),
-            settings.settleSeconds(), settings.missionHours());
+            settings.settleSeconds(), settings.missionHours(), settings.conditions());
         log.printf("check: plain Monte Carlo at rates x%.4g (%d flights)%n", scale, settings.checkSamples());
         log.flush();
         final PlainMonteCarlo plain = PlainMonteCarlo.run(inflated, inflatedOracle, settings.missionHours(),
@@ -112,7 +112,7 @@ public final class ReliabilityStudy {
         log.flush();
         final int k = Math.max(settings.maxFaults(), 4);
         final ImportanceResult is = new ImportanceSampling(inflated, inflatedOracle, settings.missionHours(), k,
-            settings.biasWeight(), settings.seed() ^ 0x2545F4914F6CDD1DL, settings.threads())
+            settings.biasWeight(), settings.seed() ^ 0x2545F4914F6CDD1DL, settings.threads(), settings.conditions())
             .run(Math.max(settings.checkSamples(), 3 * k), tenths(log, "importance sampling", settings.checkSamples()));
         final int lanes = base.platform().lanes().size();
         final int signals = base.platform().signals().size();

@@ -18,7 +18,9 @@ import org.bftvote.sim.yaml.ProfileException;
  * {@link WindowTimeline} onsets, everything else (sensor noise, bus loss and corruption at the profiles' rates)
  * drawn from the sample's seed. The run's {@link RunMetrics} start at the first fault's onset frame, so the
  * conditions are judged by their definitions there, over the frames after it; the window stops early once every
- * condition has shown. Thread safe (each call builds its own simulation).
+ * watched condition has shown. A condition's outcome is fixed in the frame it first shows, so stopping then changes
+ * no watched condition's outcome; the conditions not watched are left as not shown. Thread safe (each call builds
+ * its own simulation).
  */
 public final class SimulatorOracle implements ConsequenceOracle {
     private static final int EXCLUSIONS_KEPT = 1_024;
@@ -28,8 +30,12 @@ public final class SimulatorOracle implements ConsequenceOracle {
     private final double warmupSeconds;
     private final double settleSeconds;
     private final double missionHours;
+    private final boolean[] watched = new boolean[Condition.values().length];
+    private final int watchedCount;
 
     /**
+     * An oracle that watches every condition.
+     *
      * @param base          the platform and truth (its faults, random faults and expectations are not used)
      * @param catalog       the platform's failure catalog
      * @param warmupSeconds time simulated before the first fault
@@ -38,6 +44,30 @@ public final class SimulatorOracle implements ConsequenceOracle {
      */
     public SimulatorOracle(final Scenario base, final FailureCatalog catalog, final double warmupSeconds,
         final double settleSeconds, final double missionHours) {
+        this(base, catalog, warmupSeconds, settleSeconds, missionHours, List.of(Condition.values()));
+    }
+
+    /**
+     * @param base          the platform and truth (its faults, random faults and expectations are not used)
+     * @param catalog       the platform's failure catalog
+     * @param warmupSeconds time simulated before the first fault
+     * @param settleSeconds settle time after each fault ({@link WindowTimeline})
+     * @param missionHours  the flight's length
+     * @param conditions    the conditions watched (at least one): a window ends once all of them have shown
+     */
+    public SimulatorOracle(final Scenario base, final FailureCatalog catalog, final double warmupSeconds,
+        final double settleSeconds, final double missionHours, final List<Condition> conditions) {
+        for (final Condition c : conditions) {
+            watched[c.ordinal()] = true;
+        }
+        int count = 0;
+        for (final boolean w : watched) {
+            count += w ? 1 : 0;
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("an oracle must watch at least one condition");
+        }
+        this.watchedCount = count;
         this.base = base;
         this.catalog = catalog;
         this.warmupSeconds = warmupSeconds;
@@ -131,12 +161,12 @@ public final class SimulatorOracle implements ConsequenceOracle {
         final long[] cutSet = new long[conditions];
         java.util.Arrays.fill(first, -1L);
         int shown = 0;
-        while (simulation.frame() < total && shown < conditions) {
+        while (simulation.frame() < total && shown < watchedCount) {
             final long frame = simulation.frame();
             simulation.step(sample);
             for (final Condition c : Condition.values()) {
                 final int i = c.ordinal();
-                if (first[i] < 0) {
+                if (watched[i] && first[i] < 0) {
                     signals[i] = showing(c, metrics);
                     if (signals[i] != 0L) {
                         first[i] = frame;

@@ -34,6 +34,31 @@ class EstimatorTest {
         assertTrue(e.relativeHalfWidth() < 0.10, "seed " + seed + ": " + e);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void anAllocationForOneConditionServesItAndStaysWithinItsInterval(final long seed) throws Exception {
+        // A frequent single-fault condition beside the rare two-fault one: shared, the allocation spends on
+        // stratum 1; for the rare one alone, on strata 2 and 3, and its estimate must stay unbiased.
+        final FailureCatalog catalog = Triplex.catalog(NOMINAL);
+        final ConsequenceOracle oracle = Triplex.twoOfThreeAndAgreementLostByUnitTwo();
+        final ImportanceResult shared = new ImportanceSampling(catalog, oracle, 1.0, 3, 0.5, seed, 2)
+            .run(600, i -> { });
+        final ImportanceResult focused = new ImportanceSampling(catalog, oracle, 1.0, 3, 0.5, seed, 2,
+            List.of(Condition.LOSS_OF_SIGNAL)).run(600, i -> { });
+        final double exact = Triplex.exact(1.0, NOMINAL);
+        final Estimate e = focused.estimate(Condition.LOSS_OF_SIGNAL);
+        assertTrue(e.lower() <= exact && exact <= e.upper(), "seed " + seed + ": exact " + exact + " outside " + e);
+        assertTrue(focused.strata().get(1).size() > 2 * shared.strata().get(1).size(),
+            "seed " + seed + ": stratum 2 got " + focused.strata().get(1).size() + " vs "
+                + shared.strata().get(1).size());
+        assertTrue(e.relativeHalfWidth() < shared.estimate(Condition.LOSS_OF_SIGNAL).relativeHalfWidth(),
+            "seed " + seed + ": " + e + " vs " + shared.estimate(Condition.LOSS_OF_SIGNAL));
+        final double agreement = -Math.expm1(-NOMINAL[2]) / 2.0;
+        final Estimate a = shared.estimate(Condition.LOSS_OF_AGREEMENT);
+        assertTrue(a.lower() <= agreement && agreement <= a.upper(),
+            "seed " + seed + ": " + agreement + " outside " + a);
+    }
+
     @Test
     void theIntervalIsTightEnoughToMissAWrongAnswer() throws Exception {
         // The same estimate must exclude the answer of rates 20 % higher: the test above could not pass by width.

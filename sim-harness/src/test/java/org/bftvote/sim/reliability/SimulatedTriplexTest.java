@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bftvote.sim.cli.BftvoteSim;
+import org.bftvote.sim.emulation.RandomStreams;
+import org.bftvote.sim.emulation.SimRandom;
 import org.bftvote.sim.execution.SimulationRunner;
 import org.bftvote.sim.profile.ProfileCatalog;
 import org.bftvote.sim.profile.RepoFiles;
@@ -79,6 +81,48 @@ class SimulatedTriplexTest {
         assertTrue(mc.lower() <= exact && exact <= mc.upper(), exact + " outside " + mc);
         assertTrue(is.lower() <= exact && exact <= is.upper(), exact + " outside " + is);
         assertTrue(mc.overlaps(is), mc + " vs " + is);
+    }
+
+    @Test
+    void watchingOneConditionEndsWindowsEarlierAndChangesNoneOfItsOutcomes() throws Exception {
+        // The early stop is unbiased only if every sample's indicator, first frame and cut set stay as they were.
+        final SimulatorOracle all = oracle(catalog);
+        final SimulatorOracle one = new SimulatorOracle(flight, catalog, WARMUP, SETTLE, 1.0,
+            List.of(Condition.LOSS_OF_SIGNAL));
+        final ForcedTransitions transitions = new ForcedTransitions(catalog, 1.0, 0.5);
+        int shorter = 0;
+        int shown = 0;
+        for (int i = 0; i < 24; i++) {
+            final SimRandom random = new RandomStreams(13).stream("early-stop." + i);
+            final FaultSequence sequence = transitions.draw(1 + i % 3, random).sequence();
+            final long seed = random.nextLong();
+            final Outcome full = all.judge(sequence, seed);
+            final Outcome early = one.judge(sequence, seed);
+            final Condition c = Condition.LOSS_OF_SIGNAL;
+            assertEquals(full.firstFrame(c), early.firstFrame(c), "sample " + i);
+            assertEquals(full.signals(c), early.signals(c), "sample " + i);
+            assertEquals(full.cutSet(c), early.cutSet(c), "sample " + i);
+            assertTrue(early.frames() <= full.frames(), "sample " + i);
+            shorter += early.frames() < full.frames() ? 1 : 0;
+            shown += full.occurred(c) ? 1 : 0;
+        }
+        assertTrue(shown >= 8 && shorter >= shown, shown + " shown, " + shorter + " shorter");
+    }
+
+    @Test
+    void oneConditionAskedForIsTheOnlyOneReported() throws Exception {
+        final String out = run(temp.resolve("one-condition"), "2", "--condition", "loss_of_signal");
+        assertTrue(out.contains("loss_of_signal ") && !out.contains("unsafe_output")
+            && !out.contains("loss_of_agreement"), out);
+        final String json = Files.readString(temp.resolve("one-condition").resolve(ReliabilityReport.JSON));
+        assertTrue(json.contains("\"conditions\"") && !json.contains("unsafe_output"), json);
+        final CommandLine commandLine = BftvoteSim.commandLine(new SimulationRunner());
+        final StringWriter stderr = new StringWriter();
+        commandLine.setErr(new PrintWriter(stderr, true));
+        assertEquals(2, commandLine.execute("reliability", "triplex-test", "--profiles", profiles().toString(),
+            "--condition", "unsafe"));
+        assertTrue(stderr.toString().contains("--condition must be loss_of_agreement, unsafe_output or "
+            + "loss_of_signal, got 'unsafe'"), stderr.toString());
     }
 
     @Test

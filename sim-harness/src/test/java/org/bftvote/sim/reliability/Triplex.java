@@ -46,6 +46,30 @@ final class Triplex {
     }
 
     /**
+     * The two-of-three oracle with a second, frequent condition: agreement is lost whenever unit 2 fails and the
+     * sample's seed is even, so P(loss of agreement) = P(unit 2 fails) / 2, dominated by single faults.
+     *
+     * @return the oracle
+     */
+    static ConsequenceOracle twoOfThreeAndAgreementLostByUnitTwo() {
+        final ConsequenceOracle twoOfThree = twoOfThree();
+        return (sequence, seed) -> {
+            final Outcome o = twoOfThree.judge(sequence, seed);
+            final long[] first = o.firstFrame().clone();
+            final long[] signals = o.signals().clone();
+            final long[] cut = o.cutSet().clone();
+            for (int j = 0; j < sequence.size(); j++) {
+                if (sequence.event(j) == 2 && (seed & 1L) == 0L) {
+                    first[Condition.LOSS_OF_AGREEMENT.ordinal()] = 1;
+                    signals[Condition.LOSS_OF_AGREEMENT.ordinal()] = 1L;
+                    cut[Condition.LOSS_OF_AGREEMENT.ordinal()] = 1L << j;
+                }
+            }
+            return new Outcome(first, signals, cut, o.onsetFrames(), o.frames());
+        };
+    }
+
+    /**
      * @param hours the flight's length
      * @param rates each unit's rate
      * @return P(at least two of the three have failed by then)
