@@ -107,9 +107,10 @@ public final class IntervalFusion implements RealVoter {
     /**
      * @param channel channel index, 0 to {@code maxChannels - 1}
      * @return the accuracy set for that channel
+     * @throws IndexOutOfBoundsException if {@code channel} is out of range (the message names it and the range)
      */
     public double accuracy(final int channel) {
-        return accuracies[channel];
+        return accuracies[Require.index("channel", channel, maxChannels, "channels")];
     }
 
     @Override
