@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.bftvote.InvalidConfigException;
 import org.bftvote.sim.results.ExpectationsYaml;
 import org.bftvote.sim.results.OutputFolder;
+import org.bftvote.sim.results.OverlayPlot;
 import org.bftvote.sim.results.Provenance;
 import org.bftvote.sim.trace.ReplayResult;
 import org.bftvote.sim.trace.TraceException;
@@ -53,7 +54,8 @@ public final class ReplayCommand implements Callable<Integer> {
     private Path config;
 
     @Option(names = "--against", paramLabel = "BASE.yaml",
-        description = "Also re-run with these settings and report what changes (first differing frame, diff.csv).")
+        description = "Also re-run with these settings and report what changes (first differing frame, diff.csv, "
+            + "overlay-<signal>.png).")
     private Path against;
 
     @Option(names = "--expect", paramLabel = "FILE",
@@ -104,7 +106,7 @@ public final class ReplayCommand implements Callable<Integer> {
     private int revote(final PrintWriter stdout, final PrintWriter stderr) throws IOException {
         try {
             final TraceRevote.Result result = TraceRevote.revote(trace, config == null ? ChannelsConfig.EMPTY
-                : ChannelsConfig.read(config), OutputFolder.prepare(out, force));
+                : ChannelsConfig.read(config), OutputFolder.prepare(out, force), true);
             final Provenance.Builder p = Provenance.builder("replay")
                 .arguments(spec.commandLine().getParseResult().originalArgs()).input("trace", trace);
             if (config != null) {
@@ -113,10 +115,14 @@ public final class ReplayCommand implements Callable<Integer> {
             String diff = "";
             if (against != null) {
                 p.input("against", against);
-                final TraceDiff d = TraceDiff.of(TraceRevote.revote(trace, ChannelsConfig.read(against), null),
-                    result);
+                final TraceRevote.Result base = TraceRevote.revote(trace, ChannelsConfig.read(against), null, true);
+                final TraceDiff d = TraceDiff.of(base, result);
                 d.write(out.resolve("diff.csv"));
-                diff = "against " + against + ":\n" + d.text();
+                final StringBuilder written = new StringBuilder("diff.csv");
+                for (final Path f : OverlayPlot.write(out, base.plots(), result.plots(), d.firstDifferentFrame())) {
+                    written.append(", ").append(f.getFileName());
+                }
+                diff = "against " + against + ":\n" + d.text() + "  written: " + written + "\n";
             }
             p.build().write(out);
             stdout.print(result.text() + diff);

@@ -204,6 +204,52 @@ public final class PlotWriter implements FrameObserver {
         }
     }
 
+    /** @return the run plotted */
+    RunDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** @return the lanes, which are also the channels of every signal */
+    int lanes() {
+        return lanes;
+    }
+
+    /** @return the last frame seen, -1 before the first */
+    long lastFrame() {
+        return lastFrame;
+    }
+
+    /** @return the output of lane {@code l} for signal {@code s}, its open bucket flushed */
+    MinMaxSeries output(final int s, final int l) {
+        output[s][l].flush();
+        return output[s][l];
+    }
+
+    /** @return the output status row of lane {@code l} for signal {@code s} */
+    StateTimeline status(final int s, final int l) {
+        return status[s][l];
+    }
+
+    /** @return the row of channel {@code c} of signal {@code s} as lane {@code l} holds it */
+    StateTimeline channel(final int s, final int l, final int c) {
+        return channel[s][l][c];
+    }
+
+    /** @return the lane colour of lane {@code l} */
+    static Color laneColour(final int l) {
+        return LANE_COLOURS[l % LANE_COLOURS.length];
+    }
+
+    /** @return the timeline state names, in severity order */
+    static String[] stateNames() {
+        return STATE_NAMES.clone();
+    }
+
+    /** @return the timeline state colours, by state */
+    static Color[] stateColours() {
+        return STATE_COLOURS.clone();
+    }
+
     /**
      * @param code an output status code
      * @return the legend name of the timeline state it is drawn as
@@ -342,7 +388,7 @@ public final class PlotWriter implements FrameObserver {
      * The kept points as a series; where frames are missing (an output that was not valid, a lane that was down)
      * a gap breaks the line instead of a straight segment across it.
      */
-    private XYSeries toSeries(final String key, final MinMaxSeries points) {
+    XYSeries toSeries(final String key, final MinMaxSeries points) {
         points.flush();
         final XYSeries series = new XYSeries(key, false, true);
         final long gap = 2 * points.bucketFrames();
@@ -452,7 +498,7 @@ public final class PlotWriter implements FrameObserver {
     }
 
     /** Adds one bar per run of equal state in a row; x in seconds, y the row's index. */
-    private void addRuns(final XYIntervalSeries[] bySeries, final StateTimeline row, final int y) {
+    void addRuns(final XYIntervalSeries[] bySeries, final StateTimeline row, final int y) {
         final long b = row.bucketFrames();
         // A run of a few frames in a long run would be narrower than a pixel: draw it at least MIN_BAR_SHARE of the
         // time axis wide, so that a frame of divergence or of an exceeded hypothesis shows (later states draw over).
@@ -533,7 +579,7 @@ public final class PlotWriter implements FrameObserver {
         plot.getRangeAxis().setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     }
 
-    private static JFreeChart chart(final String title, final XYPlot plot) {
+    static JFreeChart chart(final String title, final org.jfree.chart.plot.Plot plot) {
         final JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);

@@ -64,7 +64,8 @@ public final class RecordingPlots {
 
     /**
      * Overlay plots of the signals whose decisions differ between two configurations: the channels (thin), the base
-     * configuration's output (dashed black) and the candidate's (solid red), and each run's exclusions.
+     * configuration's output (dashed black) and the candidate's (solid red), each run's exclusions, and a dotted dark
+     * red line at the first frame the runs differ in (labelled with its frame, time and signal).
      *
      * @param dir       the output folder
      * @param base      the base run (frames kept)
@@ -79,7 +80,7 @@ public final class RecordingPlots {
         final RecordedFrames rec = base.recording();
         for (int s = 0; s < rec.signals(); s++) {
             final String name = rec.name(s);
-            if (diff.rows().stream().noneMatch(r -> r.signal().equals(name))) {
+            if (s != diff.firstDifferentSignal() && diff.rows().stream().noneMatch(r -> r.signal().equals(name))) {
                 continue;
             }
             final JFreeChart chart = signalChart(base, s, null);
@@ -103,12 +104,28 @@ public final class RecordingPlots {
                     plot.addDomainMarker(m);
                 }
             }
+            if (diff.firstDifferentFrame() >= 0) {
+                plot.addDomainMarker(firstDifference(rec, diff), org.jfree.chart.ui.Layer.FOREGROUND);
+            }
             chart.setTitle(name + ": base configuration (dashed) against the one tried (red)");
             final Path file = dir.resolve("overlay-" + fileName(name) + ".png");
             ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
             files.add(file);
         }
         return files;
+    }
+
+    /** A dark red line at the first frame the two runs differ in, labelled with that frame and its signal. */
+    private static ValueMarker firstDifference(final RecordedFrames rec, final ConfigDiff diff) {
+        final double t = rec.timeS(diff.firstDifferentFrame());
+        final ValueMarker m = marker(t, String.format(java.util.Locale.ROOT, "first difference: frame %d (%.3f s, %s)",
+            diff.firstDifferentFrame(), t, rec.name(diff.firstDifferentSignal())));
+        m.setPaint(new Color(120, 0, 0));
+        m.setStroke(new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f},
+            0f));
+        m.setLabelPaint(new Color(120, 0, 0));
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(40, 4, 2, 4));
+        return m;
     }
 
     /**

@@ -77,9 +77,10 @@ public final class TraceRevote {
      * @param text    the human summary
      * @param digest  per frame, a hash of every lane's outputs, statuses and exclusions (to find the first frame two
      *                re-runs differ in)
+     * @param plots   the re-run's plots (every frame seen), or {@code null} when neither written nor kept
      */
     public record Result(TraceSummary trace, RunMetrics metrics, ExpectationReport report, List<String> files,
-                         String text, long[] digest) {
+                         String text, long[] digest, PlotWriter plots) {
     }
 
     /**
@@ -94,6 +95,24 @@ public final class TraceRevote {
      */
     public static Result revote(final Path trace, final ChannelsConfig override, final Path outDir)
         throws TraceException, ProfileException, IOException {
+        return revote(trace, override, outDir, outDir != null);
+    }
+
+    /**
+     * As {@link #revote(Path, ChannelsConfig, Path)}, keeping the re-run's plots in the result when asked even if no
+     * file is written (the base run of an overlay).
+     *
+     * @param trace     the trace
+     * @param override  entries applied over the recorded configuration
+     * @param outDir    where the files go, or {@code null} for none
+     * @param keepPlots whether {@link Result#plots()} is filled (always when {@code outDir} is given)
+     * @return the re-run
+     * @throws TraceException   as for {@link #revote(Path, ChannelsConfig, Path)}
+     * @throws ProfileException as for {@link #revote(Path, ChannelsConfig, Path)}
+     * @throws IOException      if a file cannot be written
+     */
+    public static Result revote(final Path trace, final ChannelsConfig override, final Path outDir,
+        final boolean keepPlots) throws TraceException, ProfileException, IOException {
         try (TraceReader reader = TraceReader.open(trace)) {
             final TraceHeader header = reader.header();
             if (header.configuration().isEmpty()) {
@@ -108,7 +127,7 @@ public final class TraceRevote {
                     + "recorded messages were encoded under it, so only channel settings can change");
             }
             final PipelineConfig config = pipeline(recorded.then(override), header.descriptor());
-            return run(reader, header, config, outDir, trace);
+            return run(reader, header, config, outDir, trace, keepPlots || outDir != null);
         }
     }
 
@@ -142,17 +161,23 @@ public final class TraceRevote {
     }
 
     private static Result run(final TraceReader reader, final TraceHeader header, final PipelineConfig config,
-        final Path outDir, final Path trace) throws TraceException, IOException {
+        final Path outDir, final Path trace, final boolean keepPlots) throws TraceException, IOException {
         final RunDescriptor run = header.descriptor();
         final RunMetrics metrics = new RunMetrics(run, header.validityTolerance(),
             RunMetrics.DEFAULT_EXCLUSION_CAPACITY);
-        final PlotWriter plots = outDir == null ? null : new PlotWriter(run);
+        final PlotWriter plots = keepPlots ? new PlotWriter(run) : null;
         final Lanes lanes = new Lanes(config, run);
         final TraceSummary summary;
         final Path partial = outDir == null ? null : outDir.resolve(TraceReplay.FRAMES_CSV + ".partial");
         try (FrameCsvWriter csv = outDir == null ? null : FrameCsvWriter.open(run, partial)) {
-            lanes.observers(outDir == null ? new FrameObserver[] {metrics}
-                : new FrameObserver[] {metrics, csv, plots});
+            final List<FrameObserver> observers = new ArrayList<>(List.of(metrics));
+            if (csv != null) {
+                observers.add(csv);
+            }
+            if (plots != null) {
+                observers.add(plots);
+            }
+            lanes.observers(observers.toArray(new FrameObserver[0]));
             summary = reader.exchange(lanes::received).read(lanes);
         }
         if (summary.damaged()) {
@@ -172,7 +197,7 @@ public final class TraceRevote {
                 TraceReplay.integrity(summary));
         }
         return new Result(summary, metrics, report, files, HumanSummary.text(metrics, report, files),
-            lanes.digest());
+            lanes.digest(), plots);
     }
 
     /**

@@ -96,6 +96,30 @@ class TraceRevoteTest {
             + "-> at 10.1200 s (frame 1012, out_of_range)"), r.out());
         assertTrue(r.out().contains("fault gyro-c-hard-over detection: 0.0500 s -> 0.1200 s"), r.out());
         assertTrue(Files.readString(out.resolve("diff.csv")).startsWith("decision,base,candidate\n"));
+        // the overlay: only the signal whose outputs or health differ, a real image
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            assertEquals(java.util.List.of("overlay-pitch_rate.png"), files.map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("overlay-")).sorted().toList());
+        }
+        final java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(out.resolve("overlay-pitch_rate.png")
+            .toFile());
+        assertEquals(1400, image.getWidth());
+    }
+
+    @Test
+    void twoEqualConfigurationsDrawNoOverlay() throws Exception {
+        final Path trace = tmp.resolve("trace");
+        cli("run", "hard-over", "--duration", "2", "--out", tmp.resolve("live").toString(), "--trace",
+            trace.toString());
+        final Path same = Files.writeString(tmp.resolve("same.yaml"), "kind: channels\nsignals: {}\n");
+        final Path out = tmp.resolve("o");
+        final Result r = cli("replay", trace.toString(), "--config", same.toString(), "--against", same.toString(),
+            "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("the two configurations decide alike in every frame"), r.out());
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("overlay-")));
+        }
     }
 
     @Test
