@@ -46,10 +46,25 @@ public final class Px4Selector {
      * @return the selected instance's value (as float, widened), NaN if none is selected
      */
     public double select(final long timestampUs, final double[] values, final long freshMask) {
+        return select(timestampUs, values, freshMask, null);
+    }
+
+    /**
+     * One frame at a given time with each instance's driver error count; only the instances with a new sample are
+     * put.
+     *
+     * @param timestampUs the frame's time, microseconds, increasing
+     * @param values      one reading per instance
+     * @param freshMask   bit i set iff instance i has a new sample
+     * @param errorCounts per instance its cumulative error count (PX4's {@code error_count}), or {@code null} for 0
+     * @return the selected instance's value (as float, widened), NaN if none is selected
+     */
+    public double select(final long timestampUs, final double[] values, final long freshMask,
+        final int[] errorCounts) {
         for (int i = 0; i < channels; i++) {
             if ((freshMask & (1L << i)) != 0) {
                 sample[0] = (float) values[i];
-                group.put(i, timestampUs, sample, 0, PRIORITY);
+                group.put(i, timestampUs, sample, errorCounts == null ? 0 : errorCounts[i], PRIORITY);
             }
         }
         final float[] best = group.getBest(timestampUs, index);

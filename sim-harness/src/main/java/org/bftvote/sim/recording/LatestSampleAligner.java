@@ -10,7 +10,9 @@ import java.util.Locale;
  * sample at or before that time</em>. Nothing is interpolated: a value is always one the sensor reported. A channel
  * is fresh in a frame iff a sample of it arrived since the previous frame's time (so a sensor slower than the frame
  * rate is stale between its samples, as the library's stale check expects), and its age is the frame's time minus
- * its sample's time. Before a channel's first sample it is invalid with a NaN value.
+ * its sample's time. Before a channel's first sample it is invalid with a NaN value. A channel is valid in a frame
+ * iff its latest sample is and so is every other sample that arrived since the previous frame: a sample its source
+ * marked invalid between two frames is never hidden by a valid one after it.
  *
  * <p>Samples are collected per channel first (a ULog file interleaves its instances), then aligned channel by
  * channel, so the samples of different channels need not come in time order among each other; the samples of one
@@ -141,12 +143,22 @@ final class LatestSampleAligner implements FrameSink {
             }
             v[at] = values[s][c][next - 1];
             age[at] = frameTime - t[next - 1];
-            if (valid[s][c][next - 1]) {
+            if (allValid(valid[s][c], Math.min(before, next - 1), next)) {
                 validMask[k] |= bit;
             }
             if (next > before) {
                 freshMask[k] |= bit;
             }
         }
+    }
+
+    /** @return whether samples {@code from} (inclusive) to {@code to} (exclusive) are all valid */
+    private static boolean allValid(final boolean[] flags, final int from, final int to) {
+        for (int i = from; i < to; i++) {
+            if (!flags[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

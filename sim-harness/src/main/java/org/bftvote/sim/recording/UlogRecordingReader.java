@@ -9,11 +9,26 @@ import java.util.Set;
 /**
  * Reads a PX4 ULog recording through a {@link RecordingMap}: each signal is one field of one topic, and every
  * instance ({@code multi_id}) of that topic is one of its channels, in instance order. Each sample's own
- * {@code timestamp} (µs) places it in time; {@link LatestSampleAligner} forms frames at the map's rate. Every sample
- * counts as valid (ULog sensor topics carry no validity flag; a stuck or silent instance shows as frozen or
- * stale).
+ * {@code timestamp} (µs) places it in time; {@link LatestSampleAligner} forms frames at the map's rate.
+ *
+ * <p>Validity: ULog sensor topics carry no validity flag, but PX4's drivers publish a cumulative
+ * {@code error_count} (bus and transfer errors of that instance) in {@code sensor_accel}, {@code sensor_gyro},
+ * {@code sensor_mag} and {@code sensor_baro}. Where the topic has that field, a sample is invalid when its
+ * instance's {@code error_count} rose since the instance's previous sample (errors happened since the last good
+ * reading), or when it exceeds {@value #NO_RETURN_ERROR_COUNT} (PX4's {@code DataValidator} gives such a sensor
+ * confidence 0 for good, {@code NORETURN_ERRCOUNT}); an instance's first sample is the baseline (errors before the
+ * log began are not this sample's). A frame takes a channel as invalid when any of its samples since the previous
+ * frame was ({@link LatestSampleAligner}), so an error between two frames is never lost to a faster sensor. PX4 weighs each increase as one error in a window of 100 samples (its
+ * {@code error_density}); here each invalid sample is a bad frame for the channel's persistence counter, so a single
+ * error rejects one frame and a burst latches the channel as the configured persistence says. A topic without the
+ * field: every sample counts as valid (a stuck or silent instance shows as frozen or stale).
  */
 public final class UlogRecordingReader {
+    /** An error count above this is PX4's "no return" (DataValidator's {@code NORETURN_ERRCOUNT}). */
+    public static final long NO_RETURN_ERROR_COUNT = 10_000;
+    /** The field PX4's sensor topics count driver errors in. */
+    public static final String ERROR_COUNT_FIELD = "error_count";
+
     private final Path file;
     private final RecordingMap map;
 
@@ -63,9 +78,11 @@ public final class UlogRecordingReader {
             final List<UlogFile.Dataset> instances = ulog.instances(map.signals().get(s).topic());
             for (int c = 0; c < instances.size(); c++) {
                 final UlogFile.Dataset d = instances.get(c);
+                final int errors = d.format().indexOf(ERROR_COUNT_FIELD);
                 for (int i = 0; i < d.count(); i++) {
                     final double v = d.value(fields[s], i);
-                    aligner.add(s, c, (d.timestampUs(i) - first) * 1e-6, scale == 1.0 ? v : v * scale, true);
+                    aligner.add(s, c, (d.timestampUs(i) - first) * 1e-6, scale == 1.0 ? v : v * scale,
+                        errors < 0 || valid(d, errors, i));
                 }
             }
         }
@@ -73,5 +90,14 @@ public final class UlogRecordingReader {
             ulog.truncated(), ulog.note(), LatestSampleAligner.describe(map.frameRateHz()));
         return aligner.frames(map.signals().stream().map(RecordingMap.SignalMap::name).toList(),
             map.signals().stream().map(RecordingMap.SignalMap::unit).toList(), source);
+    }
+
+    /**
+     * @return whether sample {@code i} of an instance is valid by its error count: not above
+     *         {@link #NO_RETURN_ERROR_COUNT}, and not risen since the previous sample (the first is the baseline)
+     */
+    static boolean valid(final UlogFile.Dataset d, final int errorField, final int i) {
+        final double count = d.value(errorField, i);
+        return count <= NO_RETURN_ERROR_COUNT && (i == 0 || count <= d.value(errorField, i - 1));
     }
 }

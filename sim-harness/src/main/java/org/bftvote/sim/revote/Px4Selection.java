@@ -9,7 +9,9 @@ import org.bftvote.sim.results.JsonOut;
  * What PX4's sensor selection ({@code DataValidatorGroup}, through {@link Px4Selector}) chooses on the same frames
  * bftvote re-votes: per signal and frame the selected instance and its value. A channel's sample goes into the
  * group only in frames where it is fresh (PX4 puts a sample when its driver publishes one), with its time in
- * microseconds; validity is not PX4's input (its error count is 0 throughout, as the recordings carry none).
+ * microseconds, and with an error count that grows by one with every fresh sample the recording marks invalid (a
+ * validity column, or a ULog instance whose {@code error_count} rose): PX4's error density then falls as it would
+ * on the driver's own count (one per sample rather than per error).
  * Summed per signal: failovers, frames in which PX4 output a channel known to be faulty, and its output against the
  * healthy median, measured as for bftvote's output.
  */
@@ -58,10 +60,18 @@ public final class Px4Selection {
             }
         }
         final double[] all = rec.values(s);
+        final int[] errorCounts = new int[channels];
         for (int f = 0; f < rec.frames(); f++) {
             System.arraycopy(all, f * channels, values, 0, channels);
             final long timestampUs = Math.round(rec.timeS(f) * 1e6) + 1;
-            final double chosen = selector.select(timestampUs, values, rec.freshMask(s, f));
+            final long fresh = rec.freshMask(s, f);
+            for (long invalid = fresh & ~rec.validMask(s, f); invalid != 0; invalid &= invalid - 1) {
+                final int c = Long.numberOfTrailingZeros(invalid);
+                if (c < channels) {
+                    errorCounts[c]++;
+                }
+            }
+            final double chosen = selector.select(timestampUs, values, fresh, errorCounts);
             final int index = selector.selected();
             output[s][f] = chosen;
             selected[s][f] = (byte) index;
