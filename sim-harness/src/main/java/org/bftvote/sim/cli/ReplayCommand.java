@@ -3,6 +3,7 @@ package org.bftvote.sim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -16,7 +17,11 @@ import org.bftvote.sim.trace.TraceException;
 import org.bftvote.sim.trace.TraceReplay;
 import org.bftvote.sim.revote.ChannelsConfig;
 import org.bftvote.sim.revote.TraceDiff;
+import org.bftvote.sim.revote.Sweep;
+import org.bftvote.sim.revote.SweepHeatmap;
+import org.bftvote.sim.revote.SweepSpec;
 import org.bftvote.sim.revote.TraceRevote;
+import org.bftvote.sim.revote.TraceSweep;
 import org.bftvote.sim.yaml.ProfileException;
 
 import picocli.CommandLine.Command;
@@ -27,7 +32,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bftvote-sim replay TRACE_DIR [--out DIR] [--expect FILE]}: re-analyses a recorded run ({@link TraceReplay})
- * and prints its human summary. Exit codes as for {@code run}: 0 every expectation met (or none given), 1 one was
+ * and prints its human summary; with {@code --config}/{@code --against} re-runs its lanes ({@link TraceRevote}),
+ * with {@code --sweep} at every point of a grid ({@link TraceSweep}). Exit codes as for {@code run}: 0 every expectation met (or none given), 1 one was
  * not, 2 a bad trace or expectations file (one message naming the trace, document and field; no stack trace), a
  * damaged trace (every intact frame replayed, the first damaged document named), or an output directory holding
  * older files without {@code --force}; 3 an output file could not be written.
@@ -58,6 +64,14 @@ public final class ReplayCommand implements Callable<Integer> {
             + "overlay-<signal>.png).")
     private Path against;
 
+    @Option(names = "--sweep", paramLabel = "GRID",
+        description = "Re-run the lanes at every point of a grid such as 'threshold=0.5:2:0.5,persistence=5,10' "
+            + "(over --config's settings): sweep.csv and a heatmap sweep.png instead of the per-frame files.")
+    private String sweep;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Sweep threads (default: the processors).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--expect", paramLabel = "FILE",
         description = "YAML mapping of expectations to check the replayed run against (max_agreement_violations, "
             + "min_availability, fault_detected_within_s, ...; top level or under 'expectations').")
@@ -80,6 +94,9 @@ public final class ReplayCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCodes.BAD_INPUT;
         }
+        if (sweep != null) {
+            return sweep(stdout, stderr);
+        }
         if (config != null || against != null) {
             return revote(stdout, stderr);
         }
@@ -101,6 +118,47 @@ public final class ReplayCommand implements Callable<Integer> {
         stdout.print(result.text());
         stdout.flush();
         return result.trace().damaged() ? ExitCodes.BAD_INPUT : result.report().exitCode();
+    }
+
+    private int sweep(final PrintWriter stdout, final PrintWriter stderr) throws IOException {
+        if (against != null || expect != null) {
+            stderr.println("--sweep: cannot be combined with " + (against != null ? "--against" : "--expect")
+                + " (a sweep writes a table of every point, not one run)");
+            stderr.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        try {
+            final SweepSpec grid = SweepSpec.parse(sweep);
+            final ChannelsConfig base = config == null ? ChannelsConfig.EMPTY : ChannelsConfig.read(config);
+            OutputFolder.prepare(out, force);
+            final List<Sweep.Row> rows = TraceSweep.run(trace, base, grid, Math.max(1, threads));
+            final Provenance.Builder p = Provenance.builder("replay")
+                .arguments(spec.commandLine().getParseResult().originalArgs()).input("trace", trace);
+            if (config != null) {
+                p.input("config", config);
+            }
+            p.build().write(out);
+            Sweep.write(out.resolve(Sweep.TABLE), grid, rows);
+            final StringBuilder text = new StringBuilder("sweep of " + trace + " over " + rows.size() + " points\n")
+                .append(Sweep.header(grid));
+            rows.forEach(r -> text.append(Sweep.line(r)));
+            text.append("files:   ").append(out).append(" (").append(Sweep.TABLE);
+            if (SweepHeatmap.write(out.resolve(Sweep.HEATMAP), grid, rows)) {
+                text.append(", ").append(Sweep.HEATMAP);
+            }
+            stdout.print(text.append(", ").append(Provenance.FILE_NAME).append(")\n"));
+            stdout.flush();
+            return ExitCodes.OK;
+        } catch (final InvalidConfigException e) {
+            stderr.println("configuration: " + e.getMessage());
+            stderr.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (final TraceException | ProfileException | OutputFolder.RefusedException
+            | IllegalArgumentException e) {
+            stderr.println(e.getMessage());
+            stderr.flush();
+            return ExitCodes.BAD_INPUT;
+        }
     }
 
     private int revote(final PrintWriter stdout, final PrintWriter stderr) throws IOException {

@@ -65,6 +65,38 @@ public final class Sweep {
         for (int p = 0; p < points; p++) {
             configs[p] = RecordingRevote.configs(recording, spec.configuration(base, p));
         }
+        try {
+            return inParallel(points, threads,
+                point -> row(spec, point, RecordingRevote.run(recording, configs[point], faults, false)));
+        } catch (final RuntimeException e) {
+            throw e;
+        } catch (final Exception e) {
+            throw new IllegalStateException("sweep point failed: " + e, e);
+        }
+    }
+
+    /** One point of a sweep. */
+    @FunctionalInterface
+    interface Point {
+        /**
+         * @param point the point index
+         * @return its row
+         * @throws Exception if the point cannot be run
+         */
+        Row run(int point) throws Exception;
+    }
+
+    /**
+     * Runs every point on a fixed pool and stores each row at its own index, so the list is the same whatever the
+     * thread count and the order the points finish in; when points fail, the failure of the lowest one is thrown.
+     *
+     * @param points  how many points
+     * @param threads worker threads, at least 1
+     * @param task    one point
+     * @return the rows, in point order
+     * @throws Exception the lowest failing point's failure
+     */
+    static List<Row> inParallel(final int points, final int threads, final Point task) throws Exception {
         final Row[] rows = new Row[points];
         final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
@@ -72,7 +104,8 @@ public final class Sweep {
             for (int p = 0; p < points; p++) {
                 final int point = p;
                 running.add(pool.submit(() -> {
-                    rows[point] = row(spec, point, RecordingRevote.run(recording, configs[point], faults, false));
+                    rows[point] = task.run(point);
+                    return null;
                 }));
             }
             for (final Future<?> f : running) {
@@ -82,7 +115,8 @@ public final class Sweep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (final ExecutionException e) {
-            throw new IllegalStateException("sweep point failed: " + e.getCause(), e.getCause());
+            throw e.getCause() instanceof Exception x ? x : new IllegalStateException("sweep point failed: "
+                + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
