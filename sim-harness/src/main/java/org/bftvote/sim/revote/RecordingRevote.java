@@ -45,8 +45,7 @@ public final class RecordingRevote {
             try {
                 out[s] = config.settings(name).toConfig(recording.channels(s), s);
             } catch (final InvalidConfigException e) {
-                throw new InvalidConfigException("signals." + name + "." + e.parameter(), e.getMessage(),
-                    "a valid setting");
+                throw new InvalidConfigException("signals." + name + "." + e.parameter(), e.value(), e.bound());
             }
         }
         return out;

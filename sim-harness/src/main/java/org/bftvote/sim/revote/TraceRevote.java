@@ -153,8 +153,7 @@ public final class TraceRevote {
             try {
                 b.signal(s, config.settings(name).toConfig(run.lanes(), s));
             } catch (final InvalidConfigException e) {
-                throw new InvalidConfigException("signals." + name + "." + e.parameter(), e.getMessage(),
-                    "a valid setting");
+                throw new InvalidConfigException("signals." + name + "." + e.parameter(), e.value(), e.bound());
             }
         }
         return b.build();

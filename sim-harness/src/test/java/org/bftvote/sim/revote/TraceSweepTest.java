@@ -115,5 +115,7 @@ class TraceSweepTest {
             tmp.resolve("c").toString());
         assertEquals(2, refused.exitCode(), refused.out());
         assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains("signals.pitch_rate.persistence.consecutive.frames = 0 breaks 1 <= "),
+            refused.err());
     }
 }
