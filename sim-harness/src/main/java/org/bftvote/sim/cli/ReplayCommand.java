@@ -32,11 +32,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bftvote-sim replay TRACE_DIR [--out DIR] [--expect FILE]}: re-analyses a recorded run ({@link TraceReplay})
- * and prints its human summary; with {@code --config}/{@code --against} re-runs its lanes ({@link TraceRevote}),
- * with {@code --sweep} at every point of a grid ({@link TraceSweep}). Exit codes as for {@code run}: 0 every expectation met (or none given), 1 one was
- * not, 2 a bad trace or expectations file (one message naming the trace, document and field; no stack trace), a
- * damaged trace (every intact frame replayed, the first damaged document named), or an output directory holding
- * older files without {@code --force}; 3 an output file could not be written.
+ * and prints its human summary; with {@code --config}/{@code --against} re-runs its lanes ({@link TraceRevote}), with
+ * {@code --sweep} at every point of a grid ({@link TraceSweep}). Exit codes as for {@code run}: 0 every expectation
+ * met (or none given), 1 one was not, 2 a bad trace or expectations file (one message naming the trace, document and
+ * field; no stack trace), a damaged trace (every intact frame replayed, the first damaged document named), or an
+ * output directory holding older files without {@code --force}; 3 an output file could not be written.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Re-analyses a recorded trace (see 'run --trace') without simulating again.")

@@ -11,17 +11,18 @@ import java.util.Set;
  * instance ({@code multi_id}) of that topic is one of its channels, in instance order. Each sample's own
  * {@code timestamp} (µs) places it in time; {@link LatestSampleAligner} forms frames at the map's rate.
  *
- * <p>Validity: ULog sensor topics carry no validity flag, but PX4's drivers publish a cumulative
- * {@code error_count} (bus and transfer errors of that instance) in {@code sensor_accel}, {@code sensor_gyro},
- * {@code sensor_mag} and {@code sensor_baro}. Where the topic has that field, a sample is invalid when its
- * instance's {@code error_count} rose since the instance's previous sample (errors happened since the last good
- * reading), or when it exceeds {@value #NO_RETURN_ERROR_COUNT} (PX4's {@code DataValidator} gives such a sensor
- * confidence 0 for good, {@code NORETURN_ERRCOUNT}); an instance's first sample is the baseline (errors before the
- * log began are not this sample's). A frame takes a channel as invalid when any of its samples since the previous
- * frame was ({@link LatestSampleAligner}), so an error between two frames is never lost to a faster sensor. PX4 weighs each increase as one error in a window of 100 samples (its
- * {@code error_density}); here each invalid sample is a bad frame for the channel's persistence counter, so a single
- * error rejects one frame and a burst latches the channel as the configured persistence says. A topic without the
- * field: every sample counts as valid (a stuck or silent instance shows as frozen or stale).
+ * <p>Validity: ULog sensor topics carry no validity flag, but PX4's drivers publish a cumulative {@code error_count}
+ * (bus and transfer errors of that instance) in {@code sensor_accel}, {@code sensor_gyro}, {@code sensor_mag} and
+ * {@code sensor_baro}. Where the topic has that field, a sample is invalid when its instance's {@code error_count}
+ * rose since the instance's previous sample (errors happened since the last good reading), or when it exceeds
+ * {@value #NO_RETURN_ERROR_COUNT} (PX4's {@code DataValidator} gives such a sensor confidence 0 for good,
+ * {@code NORETURN_ERRCOUNT}); an instance's first sample is the baseline (errors before the log began are not this
+ * sample's). A frame takes a channel as invalid when any of its samples since the previous frame was
+ * ({@link LatestSampleAligner}), so an error between two frames is never lost to a faster sensor. PX4 weighs each
+ * increase as one error in a window of 100 samples (its {@code error_density}); here each invalid sample is a bad
+ * frame for the channel's persistence counter, so a single error rejects one frame and a burst latches the channel
+ * as the configured persistence says. A topic without the field: every sample counts as valid (a stuck or silent
+ * instance shows as frozen or stale).
  */
 public final class UlogRecordingReader {
     /** An error count above this is PX4's "no return" (DataValidator's {@code NORETURN_ERRCOUNT}). */
