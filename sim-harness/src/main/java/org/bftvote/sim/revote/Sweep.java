@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import org.bftvote.channel.ChannelConfig;
 import org.bftvote.sim.recording.RecordedFrames;
 import org.bftvote.sim.recording.RecordingMap.KnownFault;
+import org.bftvote.sim.trace.TraceException;
+import org.bftvote.sim.yaml.ProfileException;
 
 /**
  * Re-votes one recording at every point of a {@link SweepSpec} grid, in parallel over a fixed number of threads,
@@ -68,10 +70,9 @@ public final class Sweep {
         try {
             return inParallel(points, threads,
                 point -> row(spec, point, RecordingRevote.run(recording, configs[point], faults, false)));
-        } catch (final RuntimeException e) {
-            throw e;
-        } catch (final Exception e) {
-            throw new IllegalStateException("sweep point failed: " + e, e);
+        } catch (final TraceException | ProfileException | IOException e) {
+            // a recording's points read no file and parse no configuration: they cannot throw these
+            throw new IllegalStateException("sweep point failed: " + e.getMessage(), e);
         }
     }
 
@@ -81,9 +82,11 @@ public final class Sweep {
         /**
          * @param point the point index
          * @return its row
-         * @throws Exception if the point cannot be run
+         * @throws TraceException   if its trace cannot be re-run
+         * @throws ProfileException if its configuration is malformed
+         * @throws IOException      if a file cannot be read
          */
-        Row run(int point) throws Exception;
+        Row run(int point) throws TraceException, ProfileException, IOException;
     }
 
     /**
@@ -94,9 +97,12 @@ public final class Sweep {
      * @param threads worker threads, at least 1
      * @param task    one point
      * @return the rows, in point order
-     * @throws Exception the lowest failing point's failure
+     * @throws TraceException   the lowest failing point's failure, if it is one
+     * @throws ProfileException the lowest failing point's failure, if it is one
+     * @throws IOException      the lowest failing point's failure, if it is one
      */
-    static List<Row> inParallel(final int points, final int threads, final Point task) throws Exception {
+    static List<Row> inParallel(final int points, final int threads, final Point task)
+        throws TraceException, ProfileException, IOException {
         final Row[] rows = new Row[points];
         final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
@@ -115,12 +121,31 @@ public final class Sweep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (final ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : new IllegalStateException("sweep point failed: "
-                + e.getCause(), e.getCause());
+            rethrow(e.getCause());
         } finally {
             pool.shutdownNow();
         }
         return List.of(rows);
+    }
+
+    /** Throws a point's failure as itself: one of the checked failures a point declares, or an unchecked one. */
+    private static void rethrow(final Throwable cause) throws TraceException, ProfileException, IOException {
+        if (cause instanceof TraceException t) {
+            throw t;
+        }
+        if (cause instanceof ProfileException p) {
+            throw p;
+        }
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("sweep point failed: " + cause, cause);
     }
 
     /**

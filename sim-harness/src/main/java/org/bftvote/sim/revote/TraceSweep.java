@@ -36,14 +36,8 @@ public final class TraceSweep {
      */
     public static List<Sweep.Row> run(final Path trace, final ChannelsConfig base, final SweepSpec spec,
         final int threads) throws TraceException, ProfileException, IOException {
-        try {
-            return Sweep.inParallel(spec.points(), threads, point -> row(spec, point,
-                TraceRevote.revote(trace, spec.configuration(base, point), null, false).metrics()));
-        } catch (final TraceException | ProfileException | IOException | RuntimeException e) {
-            throw e;
-        } catch (final Exception e) {
-            throw new IllegalStateException("sweep point failed: " + e, e);
-        }
+        return Sweep.inParallel(spec.points(), threads, point -> row(spec, point,
+            TraceRevote.revote(trace, spec.configuration(base, point), null, false).metrics()));
     }
 
     /**
