@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.bftvote.InvalidConfigException;
 import org.bftvote.channel.ChannelConfig;
 import org.bftvote.sim.recording.RecordedFrames;
 import org.bftvote.sim.recording.RecordingMap.KnownFault;
@@ -128,7 +129,10 @@ public final class Sweep {
         return List.of(rows);
     }
 
-    /** Throws a point's failure as itself: one of the checked failures a point declares, or an unchecked one. */
+    /**
+     * Throws a point's failure as itself when it is one a caller answers (a checked failure a point declares, or a
+     * setting the library refused); anything else is a defect, wrapped.
+     */
     private static void rethrow(final Throwable cause) throws TraceException, ProfileException, IOException {
         if (cause instanceof TraceException t) {
             throw t;
@@ -139,11 +143,8 @@ public final class Sweep {
         if (cause instanceof IOException io) {
             throw io;
         }
-        if (cause instanceof RuntimeException r) {
-            throw r;
-        }
-        if (cause instanceof Error e) {
-            throw e;
+        if (cause instanceof InvalidConfigException refused) {
+            throw refused;
         }
         throw new IllegalStateException("sweep point failed: " + cause, cause);
     }
