@@ -10,6 +10,7 @@ import java.util.List;
 import org.bftvote.agreement.DropReason;
 import org.bftvote.agreement.EntryStatus;
 import org.bftvote.agreement.HypothesisFlags;
+import org.bftvote.agreement.IcMessageCodec;
 import org.bftvote.agreement.ResultCode;
 import org.bftvote.channel.ExclusionReason;
 import org.bftvote.channel.OutputStatus;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/reference/status-codes.md lists every code the library returns (API-1): a frame-step code, a drop reason, a
- * clock synchronisation result, an output status, an exclusion reason, a voter status, an entry status or a
- * hypothesis flag added to the library without its line on the page fails here.
+ * clock synchronisation result, a message check result, an output status, an exclusion reason, a voter status, an
+ * entry status or a hypothesis flag added to the library without its line on the page fails here.
  */
 @Tag("API-1")
 class StatusCodesPageTest {
@@ -84,6 +85,9 @@ class StatusCodesPageTest {
         }
         for (final Field status : constants(EntryStatus.class, byte.class)) {
             names.add(status.getName());
+        }
+        for (final Field code : constants(IcMessageCodec.class, int.class)) {
+            names.add(code.getName());
         }
         for (final Field flag : constants(HypothesisFlags.class, int.class)) {
             if (Integer.bitCount(flag.getInt(null)) == 1) {
