@@ -6,25 +6,19 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 import org.bftvote.sim.run.RunDescriptor;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
@@ -121,33 +115,7 @@ public final class OverlayPlot {
             labels.add("L" + lc[0] + " holds ch" + lc[1] + " tried");
             rows.add(candidate.channel(s, lc[0], lc[1]));
         }
-        final String[] names = PlotWriter.stateNames();
-        final Color[] colours = PlotWriter.stateColours();
-        final XYIntervalSeries[] bySeries = new XYIntervalSeries[names.length];
-        for (int k = 0; k < bySeries.length; k++) {
-            bySeries[k] = new XYIntervalSeries(names[k], false, true);
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            base.addRuns(bySeries, rows.get(r), rows.size() - 1 - r);
-        }
-        final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
-        final XYBarRenderer renderer = new XYBarRenderer();
-        renderer.setUseYInterval(true);
-        renderer.setBarPainter(new StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDrawBarOutline(false);
-        int series = 0;
-        for (int k = 0; k < bySeries.length; k++) {
-            if (bySeries[k].getItemCount() > 0) {
-                data.addSeries(bySeries[k]);
-                renderer.setSeriesPaint(series++, colours[k]);
-            }
-        }
-        Collections.reverse(labels);
-        final SymbolAxis rowAxis = new SymbolAxis(null, labels.toArray(new String[0]));
-        rowAxis.setGridBandsVisible(false);
-        rowAxis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        final XYPlot plot = new XYPlot(data, null, rowAxis, renderer);
+        final XYPlot plot = base.timelinePlot(labels, rows, null);
         plot.setBackgroundPaint(Color.WHITE);
         return plot;
     }

@@ -240,16 +240,6 @@ public final class PlotWriter implements FrameObserver {
         return LANE_COLOURS[l % LANE_COLOURS.length];
     }
 
-    /** @return the timeline state names, in severity order */
-    static String[] stateNames() {
-        return STATE_NAMES.clone();
-    }
-
-    /** @return the timeline state colours, by state */
-    static Color[] stateColours() {
-        return STATE_COLOURS.clone();
-    }
-
     /**
      * @param code an output status code
      * @return the legend name of the timeline state it is drawn as
@@ -420,6 +410,24 @@ public final class PlotWriter implements FrameObserver {
                 rows.add(channel[s][l][c]);
             }
         }
+        final XYPlot plot = timelinePlot(labels, rows, new NumberAxis("time [s]"));
+        stylePlot(plot);
+        addFaultMarkers(plot, s, faults, false);
+        addEpisodeMarkers(plot, metrics);
+        return chart(descriptor.scenario() + " (seed " + descriptor.seed() + "): " + descriptor.signals().get(s)
+            .name() + " - channel health as each lane holds it, output status, oracle, divergence", plot);
+    }
+
+    /**
+     * A plot of state timelines, one row per timeline, the first at the top: each run of equal state one bar in its
+     * state's colour. Shared by the health chart and the two-run overlay, so both draw states alike.
+     *
+     * @param labels    each row's label, top to bottom
+     * @param rows      the timelines, in the same order
+     * @param timeAxis  the time axis ({@code null} when the plot joins a combined plot that has one)
+     * @return the plot
+     */
+    XYPlot timelinePlot(final List<String> labels, final List<StateTimeline> rows, final NumberAxis timeAxis) {
         final XYIntervalSeries[] bySeries = new XYIntervalSeries[STATE_NAMES.length];
         for (int k = 0; k < bySeries.length; k++) {
             bySeries[k] = new XYIntervalSeries(STATE_NAMES[k], false, true);
@@ -446,13 +454,7 @@ public final class PlotWriter implements FrameObserver {
         final SymbolAxis rowAxis = new SymbolAxis(null, bottomUp.toArray(new String[0]));
         rowAxis.setGridBandsVisible(false);
         rowAxis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        final NumberAxis time = new NumberAxis("time [s]");
-        final XYPlot plot = new XYPlot(data, time, rowAxis, renderer);
-        stylePlot(plot);
-        addFaultMarkers(plot, s, faults, false);
-        addEpisodeMarkers(plot, metrics);
-        return chart(descriptor.scenario() + " (seed " + descriptor.seed() + "): " + descriptor.signals().get(s)
-            .name() + " - channel health as each lane holds it, output status, oracle, divergence", plot);
+        return new XYPlot(data, timeAxis, rowAxis, renderer);
     }
 
     /**
@@ -498,7 +500,7 @@ public final class PlotWriter implements FrameObserver {
     }
 
     /** Adds one bar per run of equal state in a row; x in seconds, y the row's index. */
-    void addRuns(final XYIntervalSeries[] bySeries, final StateTimeline row, final int y) {
+    private void addRuns(final XYIntervalSeries[] bySeries, final StateTimeline row, final int y) {
         final long b = row.bucketFrames();
         // A run of a few frames in a long run would be narrower than a pixel: draw it at least MIN_BAR_SHARE of the
         // time axis wide, so that a frame of divergence or of an exceeded hypothesis shows (later states draw over).
