@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.bftvote.InvalidConfigException;
+import org.bftvote.sim.results.ExpectationCheck;
 import org.bftvote.sim.results.ExpectationsYaml;
 import org.bftvote.sim.results.OutputFolder;
 import org.bftvote.sim.results.OverlayPlot;
 import org.bftvote.sim.results.Provenance;
 import org.bftvote.sim.trace.ReplayResult;
 import org.bftvote.sim.trace.TraceException;
+import org.bftvote.sim.trace.TraceReader;
 import org.bftvote.sim.trace.TraceReplay;
 import org.bftvote.sim.revote.ChannelsConfig;
 import org.bftvote.sim.revote.TraceDiff;
@@ -35,8 +37,11 @@ import picocli.CommandLine.Spec;
  * and prints its human summary; with {@code --config}/{@code --against} re-runs its lanes ({@link TraceRevote}), with
  * {@code --sweep} at every point of a grid ({@link TraceSweep}). Exit codes as for {@code run}: 0 every expectation
  * met (or none given), 1 one was not, 2 a bad trace or expectations file (one message naming the trace, document and
- * field; no stack trace), a damaged trace (every intact frame replayed, the first damaged document named), or an
- * output directory holding older files without {@code --force}; 3 an output file could not be written.
+ * field; no stack trace), expectations that do not fit the trace's run (a signal or fault id it lacks, a value of
+ * the wrong type: one message naming the file and field, with the valid names), {@code --expect} with
+ * {@code --config} or {@code --against}, a damaged trace (every intact frame replayed, the first damaged document
+ * named), or an output directory holding older files without {@code --force}; 3 an output file could not be
+ * written.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Re-analyses a recorded trace (see 'run --trace') without simulating again.")
@@ -98,10 +103,23 @@ public final class ReplayCommand implements Callable<Integer> {
             return sweep(stdout, stderr);
         }
         if (config != null || against != null) {
+            if (expect != null) {
+                final String other = config != null ? "--config" : "--against";
+                stderr.println("--expect: cannot be combined with " + other + " (expectations are checked against"
+                    + " the recorded run; replay without " + other + " to check them)");
+                stderr.flush();
+                return ExitCodes.BAD_INPUT;
+            }
             return revote(stdout, stderr);
         }
         final ReplayResult result;
         try {
+            final String misfit = expectations.isEmpty() ? null : misfit(expectations);
+            if (misfit != null) {
+                stderr.println(expect + ": " + misfit);
+                stderr.flush();
+                return ExitCodes.BAD_INPUT;
+            }
             OutputFolder.prepare(out, force);
             result = TraceReplay.replay(trace, out, expectations);
         } catch (final TraceException | OutputFolder.RefusedException e) {
@@ -118,6 +136,13 @@ public final class ReplayCommand implements Callable<Integer> {
         stdout.print(result.text());
         stdout.flush();
         return result.trace().damaged() ? ExitCodes.BAD_INPUT : result.report().exitCode();
+    }
+
+    /** Why the expectations cannot be checked against the trace's run (a signal or fault it lacks), or null. */
+    private String misfit(final Map<String, ?> expectations) throws TraceException {
+        try (TraceReader reader = TraceReader.open(trace)) {
+            return ExpectationCheck.misfit(expectations, reader.header().descriptor());
+        }
     }
 
     private int sweep(final PrintWriter stdout, final PrintWriter stderr) throws IOException {

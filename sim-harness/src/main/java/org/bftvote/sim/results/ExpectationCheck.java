@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.bftvote.sim.run.InjectedFault;
+import org.bftvote.sim.run.RunDescriptor;
 import org.bftvote.sim.run.SignalInfo;
 import org.bftvote.sim.scenario.Expectations;
 
@@ -47,7 +49,9 @@ import org.bftvote.sim.scenario.Expectations;
  *
  * <p>Nothing is ignored silently: an unknown name, a value of the wrong type, an unknown signal or fault id each
  * give a failing result. Results come in the order of the table, signals and faults in the run's order, then
- * unknown names sorted, so the report does not depend on the map's iteration order.
+ * unknown names sorted, so the report does not depend on the map's iteration order. A command that reads
+ * expectations from its user asks {@link #misfit} first, so that such a mistake is reported as bad input (one line
+ * naming the field, the valid names) rather than as a failed expectation.
  */
 public final class ExpectationCheck {
     /** Every expectation name this check understands, in report order. */
@@ -80,6 +84,126 @@ public final class ExpectationCheck {
             }
         }
         return new ExpectationReport(out);
+    }
+
+    /**
+     * Whether expectations can be checked against a run at all: every name is an expectation, every value of its
+     * type (counts, seconds and bounds finite and not negative, availability 0 to 1, flags true or false), every
+     * signal and fault id inside a map one of the run's.
+     *
+     * @param expectations name to value as {@link #evaluate} takes them; null or empty for none
+     * @param run          the run they are to be checked against
+     * @return null when they fit; else one line naming the first field that does not and why, with the valid names
+     *         ({@code field 'min_availability.pitch_rat': the run has no signal 'pitch_rat' (did you mean
+     *         pitch_rate?) (known: pitch_rate, altitude)})
+     */
+    public static String misfit(final Map<String, ?> expectations, final RunDescriptor run) {
+        if (expectations == null) {
+            return null;
+        }
+        for (final Map.Entry<String, ?> e : expectations.entrySet()) {
+            final String problem = misfit(e.getKey(), e.getValue(), run);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static String misfit(final String name, final Object value, final RunDescriptor run) {
+        return switch (name) {
+            case "max_agreement_violations", "max_validity_violations", "max_false_exclusions",
+                 "max_undetected_divergence_frames", "max_recovery_frames", "max_flag_latency_frames",
+                 "max_lane_readmissions" -> notNumber(name, value, Double.POSITIVE_INFINITY, "");
+            case "min_availability" -> perKey(name, value, 1.0, signalNames(run), "signal");
+            case "max_output_error_rms", "max_output_error_max" ->
+                perKey(name, value, Double.POSITIVE_INFINITY, signalNames(run), "signal");
+            case "fault_detected_within_s" -> value instanceof Map<?, ?>
+                ? perKey(name, value, Double.POSITIVE_INFINITY, faultIds(run), "fault")
+                : field(name) + "expected a mapping of fault id to seconds, got " + value;
+            case "hypothesis_exceeded", "agreement_lost", "recovery_within_bound" -> value instanceof Boolean ? null
+                : field(name) + "expected true or false, got " + value;
+            default -> field(name) + "not an expectation" + didYouMean(name, NAMES) + " (known: "
+                + String.join(", ", NAMES) + ")";
+        };
+    }
+
+    /** A number, or a map of the run's signal names (fault ids) to numbers. */
+    private static String perKey(final String name, final Object value, final double max, final List<String> known,
+        final String what) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return notNumber(name, value, max, " or a mapping of " + what + " to number");
+        }
+        for (final Map.Entry<?, ?> e : map.entrySet()) {
+            final String key = String.valueOf(e.getKey());
+            if (!known.contains(key)) {
+                return field(name + "." + key) + "the run has no " + what + " '" + key + "'" + didYouMean(key, known)
+                    + (known.isEmpty() ? " (it has none)" : " (known: " + String.join(", ", known) + ")");
+            }
+            final String problem = notNumber(name + "." + key, e.getValue(), max, "");
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** null for a finite number from 0 to {@code max}; else why not, offering {@code alternative} too. */
+    private static String notNumber(final String name, final Object value, final double max,
+        final String alternative) {
+        if (value instanceof Number n && n.doubleValue() >= 0.0 && n.doubleValue() <= max
+            && Double.isFinite(n.doubleValue())) {
+            return null;
+        }
+        return field(name) + "expected a number from 0" + (max == 1.0 ? " to 1" : "") + alternative + ", got "
+            + (value instanceof Map<?, ?> ? "a mapping" : value);
+    }
+
+    private static String field(final String name) {
+        return "field '" + name + "': ";
+    }
+
+    private static List<String> signalNames(final RunDescriptor run) {
+        return run.signals().stream().map(SignalInfo::name).toList();
+    }
+
+    private static List<String> faultIds(final RunDescriptor run) {
+        return run.faults().stream().map(InjectedFault::id).toList();
+    }
+
+    /**
+     * @param name  a name that is not one of {@code known}
+     * @param known the valid names
+     * @return {@code " (did you mean X?)"} for the known name closest to a misspelt one, or "" when none is close
+     */
+    static String didYouMean(final String name, final List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (final String k : known) {
+            final int d = distance(name, k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return bestDistance <= 3 ? " (did you mean " + best + "?)" : "";
+    }
+
+    private static int distance(final String a, final String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            final int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                final int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     private static void check(final String name, final Object value, final RunMetrics m,

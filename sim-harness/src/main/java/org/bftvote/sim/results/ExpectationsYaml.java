@@ -94,7 +94,8 @@ public final class ExpectationsYaml {
                 result.put(name, withoutUnits(file, name, e.getValue()));
             } else {
                 throw new IllegalArgumentException(file + ": field '" + name + "': not an expectation"
-                    + suggestion(name) + " (known: " + String.join(", ", ExpectationCheck.NAMES) + ", "
+                    + ExpectationCheck.didYouMean(name, ExpectationCheck.NAMES) + " (known: "
+                    + String.join(", ", ExpectationCheck.NAMES) + ", "
                     + SCENARIO_DETECTION + ")");
             }
         }
@@ -147,37 +148,6 @@ public final class ExpectationsYaml {
         }
         throw new IllegalArgumentException(file + ": field '" + field + "': expected {value: NUMBER, unit: UNIT}, got "
             + quantity);
-    }
-
-    /** " (did you mean X?)" for the known name closest to a misspelt one, or "". */
-    private static String suggestion(final String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (final String known : ExpectationCheck.NAMES) {
-            final int d = distance(name, known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
-        return bestDistance <= 3 ? " (did you mean " + best + "?)" : "";
-    }
-
-    private static int distance(final String a, final String b) {
-        int[] previous = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            final int[] current = new int[b.length() + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                final int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.length()];
     }
 
     private static String scalar(final Object value) {

@@ -170,6 +170,39 @@ class ExpectationCheckTest {
         }
     }
 
+    @Test
+    void expectationsOfEveryKindNamingTheRunsSignalsAndFaultsFitIt() {
+        final RunDescriptor run = metrics().descriptor();
+        assertEquals(null, ExpectationCheck.misfit(expectations(
+            "max_agreement_violations", 2, "max_validity_violations", 0L, "max_false_exclusions", 1.0,
+            "min_availability", Map.of("pitch_rate", 0.5, "altitude", 1), "max_output_error_rms", 0.2,
+            "max_output_error_max", Map.of("altitude", 3.0), "fault_detected_within_s", Map.of("F1", 0.05, "F2", 1),
+            "hypothesis_exceeded", false, "agreement_lost", true, "max_undetected_divergence_frames", 0,
+            "max_recovery_frames", 4, "recovery_within_bound", true, "max_flag_latency_frames", 1,
+            "max_lane_readmissions", 0), run));
+        assertEquals(null, ExpectationCheck.misfit(null, run));
+        assertEquals(null, ExpectationCheck.misfit(Map.of(), run));
+    }
+
+    @Test
+    void theMisfitsThatEvaluateWouldReportAsFailuresAreNamed() {
+        final RunDescriptor run = metrics().descriptor();
+        assertEquals("field 'max_agreement_violation': not an expectation (did you mean max_agreement_violations?)"
+            + " (known: " + String.join(", ", ExpectationCheck.NAMES) + ")",
+            ExpectationCheck.misfit(expectations("max_agreement_violation", 0), run));
+        assertEquals("field 'min_availability.yaw': the run has no signal 'yaw' (known: pitch_rate, altitude)",
+            ExpectationCheck.misfit(expectations("min_availability", Map.of("yaw", 0.5)), run));
+        assertEquals("field 'fault_detected_within_s.F9': the run has no fault 'F9' (did you mean F1?)"
+            + " (known: F1, F2)",
+            ExpectationCheck.misfit(expectations("fault_detected_within_s", Map.of("F9", 1.0)), run));
+        assertEquals("field 'max_false_exclusions': expected a number from 0, got NaN",
+            ExpectationCheck.misfit(expectations("max_false_exclusions", Double.NaN), run));
+        assertEquals("field 'max_validity_violations': expected a number from 0, got -1",
+            ExpectationCheck.misfit(expectations("max_validity_violations", -1), run));
+        assertEquals("field 'recovery_within_bound': expected true or false, got 1",
+            ExpectationCheck.misfit(expectations("recovery_within_bound", 1), run));
+    }
+
     /**
      * A run of 100 frames, recovery bound 5: healthy lanes diverge in frames 10 to 13, every one flagged DIVERGED from
      * frame 11; one unflagged divergence in frame 50; lane 3 excluded in frames 30 to 39, then readmitted.
