@@ -81,7 +81,8 @@ public final class ReliabilityCommand implements Callable<Integer> {
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--background-hours", paramLabel = "H",
-        description = "Fault-free flight hours simulated for the buses' own contribution (default ${DEFAULT-VALUE}).")
+        description = "Fault-free flight hours simulated for the buses' own contribution (default ${DEFAULT-VALUE}); "
+            + "0 leaves it out (the table says it was not estimated).")
     private double backgroundHours = 0.1;
 
     @Option(names = "--condition", paramLabel = "C", description = "Estimate only this condition (loss_of_agreement, "

@@ -51,6 +51,15 @@ public final class ReliabilityReport {
         return figures;
     }
 
+    /**
+     * @return whether the buses' effect alone was estimated: not with {@code --background-hours 0}, which judges no
+     *         fault-free flight (its upper end would be unbounded), so the table and the summary leave it and the
+     *         sum out and say so
+     */
+    public boolean busesEstimated() {
+        return result.backgroundHours() > 0.0;
+    }
+
     /** @return the checks, or {@code null} when not run */
     public ReliabilityChecks checks() {
         return checks;
@@ -98,8 +107,13 @@ public final class ReliabilityReport {
             "estimate", "95 % interval", "rel.hw", "hits", "ESS", "VRF", "gain"));
         for (final Figures f : figures) {
             row(sb, f.condition().key(), f.faults(), f.varianceReduction(), f.efficiencyGain());
-            row(sb, "  buses alone", f.buses(), Double.NaN, Double.NaN);
-            row(sb, "  sum of both", f.total(), Double.NaN, Double.NaN);
+            if (busesEstimated()) {
+                row(sb, "  buses alone", f.buses(), Double.NaN, Double.NaN);
+                row(sb, "  sum of both", f.total(), Double.NaN, Double.NaN);
+            } else {
+                sb.append(String.format(Locale.ROOT, "%-18s not estimated (--background-hours 0): the figure above "
+                    + "leaves out the buses' effect alone%n", "  buses alone"));
+            }
         }
         sb.append(String.format(Locale.ROOT, "more than %d faults in a flight: below %s per flight hour (added to the "
             + "upper ends)%n", s.maxFaults(), result.importance().truncationBound() == 0.0 ? "0 (every unit sampled)"
@@ -188,8 +202,12 @@ public final class ReliabilityReport {
         final Condition c = f.condition();
         j.beginObject().name("condition").value(c.key()).name("description").value(c.description());
         named(j, "per_flight_hour", f.faults());
-        named(j, "buses_alone", f.buses());
-        named(j, "sum_with_buses_alone", f.total());
+        if (busesEstimated()) {
+            named(j, "buses_alone", f.buses());
+            named(j, "sum_with_buses_alone", f.total());
+        } else {
+            j.name("buses_alone").nullValue().name("sum_with_buses_alone").nullValue();
+        }
         j.name("variance_reduction_factor").value(f.varianceReduction());
         j.name("plain_monte_carlo_flight_hours").value(f.plainFlightHours());
         j.name("efficiency_gain").value(f.efficiencyGain());

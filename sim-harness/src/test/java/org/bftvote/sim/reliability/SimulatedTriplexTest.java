@@ -169,7 +169,26 @@ class SimulatedTriplexTest {
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("plain_monte_carlo,loss_of_signal,,0.0")), rows.toString());
     }
 
+    @Test
+    void zeroBackgroundHoursSaysTheBusesAloneWereNotEstimatedInsteadOfAnInfiniteBound() throws Exception {
+        final Path dir = temp.resolve("no-background");
+        final String out = runWithBackground(dir, "1", "0", "--condition", "loss_of_signal");
+        assertTrue(out.matches("(?s).*\n  buses alone +not estimated \\(--background-hours 0\\): the figure above"
+            + " leaves out the buses' effect alone\n.*"), out);
+        assertTrue(!out.contains("Infinity") && !out.contains("sum of both"), out);
+        final String json = Files.readString(dir.resolve(ReliabilityReport.JSON));
+        assertTrue(json.contains("\"buses_alone\": null") && json.contains("\"sum_with_buses_alone\": null"), json);
+        assertTrue(run(temp.resolve("background"), "1", "--condition", "loss_of_signal")
+            .contains("  sum of both"),
+            "with fault-free hours the sum is shown");
+    }
+
     private String run(final Path out, final String threads, final String... more) {
+        return runWithBackground(out, threads, "0.01", more);
+    }
+
+    private String runWithBackground(final Path out, final String threads, final String backgroundHours,
+        final String... more) {
         final CommandLine commandLine = BftvoteSim.commandLine(new SimulationRunner());
         final StringWriter stdout = new StringWriter();
         final StringWriter stderr = new StringWriter();
@@ -177,7 +196,7 @@ class SimulatedTriplexTest {
         commandLine.setErr(new PrintWriter(stderr, true));
         final List<String> args = new ArrayList<>(List.of("reliability", "triplex-test", "--profiles",
             profiles().toString(), "--samples", "60", "--warmup", "1", "--settle", "2", "--background-hours",
-            "0.01", "--threads", threads, "--out", out.toString()));
+            backgroundHours, "--threads", threads, "--out", out.toString()));
         args.addAll(List.of(more));
         final int code = commandLine.execute(args.toArray(new String[0]));
         assertEquals(0, code, stderr.toString());
