@@ -137,6 +137,9 @@ public final class AgreementLane {
     private final int[] receivedRounds;
     private final int[] accuserCounts;
     private final long[] agreedWords;
+    /** Each lane's agreed host tag this frame (0 if not heard), and the lanes heard: set by {@link #decide}. */
+    private final int[] agreedTags;
+    private long heardMask;
     /** Per excluded link: the tag of its last well-formed round-1 message this frame, see {@link #heardTag}. */
     private final int[] heardTags;
     /** Per link: the frame of the last well-formed message for another frame this frame, see {@link #frameHint}. */
@@ -206,6 +209,7 @@ public final class AgreementLane {
         this.receivedRounds = new int[lanes];
         this.accuserCounts = new int[lanes];
         this.agreedWords = new long[lanes];
+        this.agreedTags = new int[lanes];
         this.heardTags = new int[lanes];
         this.otherFrame = new long[lanes];
     }
@@ -469,13 +473,26 @@ public final class AgreementLane {
         frameOpen = false;
         decided = true;
         collectContradictions();
-        for (int j = 0; j < lanes; j++) {
-            agreedWords[j] = agreedAccusations(j);
-        }
+        readDiagnosisWords();
         accusedMask = Accusations.count(lanes, excludedMask, agreedWords, accuserThreshold, accuserCounts);
         pendingAccusation = (missingMask | malformedMask | contradictionMask) & ~(1L << self);
         frameHint = computeFrameHint();
         return OK;
+    }
+
+    /** Each lane's agreed diagnosis word, read once: who was heard, their accusations and tags. */
+    private void readDiagnosisWords() {
+        final long bits = laneBits();
+        final boolean tagged = lanes <= MAX_LANES_WITH_TAG;
+        long heardNow = 0;
+        for (int j = 0; j < lanes; j++) {
+            final boolean isHeard = engine.decidedStatus(j, userSignals) == EntryStatus.VALUE;
+            final long word = engine.decidedWord(j, userSignals);
+            heardNow |= isHeard ? 1L << j : 0L;
+            agreedWords[j] = isHeard ? word & bits : 0L;
+            agreedTags[j] = isHeard && tagged ? (int) (word >>> TAG_SHIFT) : 0;
+        }
+        heardMask = heardNow;
     }
 
     // ---- results ---------------------------------------------------------------------------------------------
@@ -510,6 +527,37 @@ public final class AgreementLane {
      */
     public byte decidedStatus(final int source, final int signal) {
         return engine.decidedStatus(checkedLane("source", source), checkedSignal(signal));
+    }
+
+    /**
+     * {@link #decidedWord} without the argument checks, for the pipeline's per-entry loops over indices it keeps in
+     * range itself.
+     */
+    long decidedWordInRange(final int source, final int signal) {
+        return engine.decidedWord(source, signal);
+    }
+
+    /**
+     * {@link #decidedStatus} without the argument checks, for the pipeline's per-entry loops over indices it keeps
+     * in range itself.
+     */
+    byte decidedStatusInRange(final int source, final int signal) {
+        return engine.decidedStatus(source, signal);
+    }
+
+    /** @return the lanes whose diagnosis word the last {@link #decide} agreed as a value ({@link #heard}) */
+    long heardMask() {
+        return heardMask;
+    }
+
+    /** {@link #agreedAccusations} as the last {@link #decide} read it, for a lane in range. */
+    long agreedAccusationsInRange(final int lane) {
+        return agreedWords[lane];
+    }
+
+    /** {@link #agreedTag} as the last {@link #decide} read it, for a lane in range. */
+    int agreedTagInRange(final int lane) {
+        return agreedTags[lane];
     }
 
     /**

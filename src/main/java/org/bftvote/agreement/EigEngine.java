@@ -549,21 +549,29 @@ public final class EigEngine {
         if (round < 1 || round > m + 1) {
             return;
         }
-        for (int node = paths.levelStart(round); node < paths.levelEnd(round); node++) {
+        final int first = paths.levelStart(round);
+        final int last = paths.levelEnd(round);
+        fillEmpty(first * signals, last * signals);
+        if (!hybrid && excludedMask != 0) {
             // OM drops every node through an excluded lane, whatever a (faulty) relay sent for it; OMH's own rules
             // already make such a node E (its source or relay was silent), so it keeps what arrived.
-            final boolean dropped = !hybrid && (paths.laneMask(node) & excludedMask) != 0;
-            final int end = (node + 1) * signals;
-            for (int slot = node * signals; slot < end; slot++) {
-                if (dropped) {
-                    words[slot] = 0;
-                    status[slot] = EntryStatus.MISSING;
-                } else if (status[slot] == EMPTY) {
-                    storeMissing(slot);
+            for (int node = first; node < last; node++) {
+                if ((paths.laneMask(node) & excludedMask) != 0) {
+                    Arrays.fill(words, node * signals, (node + 1) * signals, 0L);
+                    Arrays.fill(status, node * signals, (node + 1) * signals, EntryStatus.MISSING);
                 }
             }
         }
         closedRound = Math.max(closedRound, round);
+    }
+
+    /** Stores every empty slot in {@code [from, to)} as missing; one pass of single compares in the common case. */
+    private void fillEmpty(final int from, final int to) {
+        for (int slot = from; slot < to; slot++) {
+            if (status[slot] == EMPTY) {
+                storeMissing(slot);
+            }
+        }
     }
 
     private void storeMissing(final int slot) {
@@ -618,7 +626,7 @@ public final class EigEngine {
      * row is all present, so a child row equal to it is too: every signal has all {@code 1 + votes} values present
      * and equal, a strict majority of the value itself, and {@link #store} outside OMH stores it unchanged. OMH
      * (MISSING entries, the error-depth rule) and the 1988 variant always take the per-signal path. The row
-     * comparisons are {@link Arrays#equals} over ranges, which the JIT vectorises.
+     * comparisons are a plain loop over the few signals of a row ({@link #sameRow}).
      *
      * @return true if the node was resolved here
      */
@@ -627,17 +635,29 @@ public final class EigEngine {
             return false;
         }
         final int own = node * signals;
-        final int ownEnd = own + signals;
         for (int v = firstVote; v < endVote; v++) {
-            final int row = voteRow[v] * signals;
-            if (!Arrays.equals(status, own, ownEnd, status, row, row + signals)
-                || !Arrays.equals(words, own, ownEnd, words, row, row + signals)) {
+            if (!sameRow(own, voteRow[v] * signals)) {
                 return false;
             }
         }
         final int out = (count + node) * signals;
-        System.arraycopy(words, own, words, out, signals);
-        System.arraycopy(status, own, status, out, signals);
+        for (int signal = 0; signal < signals; signal++) {
+            words[out + signal] = words[own + signal];
+            status[out + signal] = status[own + signal];
+        }
+        return true;
+    }
+
+    /**
+     * Whether two rows hold the same words and statuses. A plain loop: rows are a few signals long, where the
+     * library's vectorised compare spends more on its call than on comparing.
+     */
+    private boolean sameRow(final int a, final int b) {
+        for (int signal = 0; signal < signals; signal++) {
+            if (words[a + signal] != words[b + signal] || status[a + signal] != status[b + signal]) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -294,13 +294,11 @@ public final class LanePipeline {
     }
 
     private void readDiagnosis() {
-        heard = 0;
+        heard = lane.heardMask();
         for (int j = 0; j < lanes; j++) {
-            final boolean isHeard = lane.heard(j);
-            heard |= isHeard ? 1L << j : 0L;
-            accusationWords[j] = lane.agreedAccusations(j);
-            tags[j] = isHeard ? lane.agreedTag(j) & 0xFFFF_FFFFL : 0L;
-            syncWords[j] = lane.decidedWord(j, signals);
+            accusationWords[j] = lane.agreedAccusationsInRange(j);
+            tags[j] = lane.agreedTagInRange(j) & 0xFFFF_FFFFL;
+            syncWords[j] = lane.decidedWordInRange(j, signals);
         }
     }
 
@@ -377,16 +375,18 @@ public final class LanePipeline {
      */
     private void buildChannelInputs() {
         final long excluded = health.excludedMask();
-        java.util.Arrays.fill(validMasks, 0L);
-        java.util.Arrays.fill(freshMasks, 0L);
+        for (int k = 0; k < signals; k++) {
+            validMasks[k] = 0L;
+            freshMasks[k] = 0L;
+        }
         for (int j = 0; j < lanes; j++) {
             final long bit = 1L << j;
             final boolean included = (excluded & bit) == 0;
             long fresh = 0L;
             for (int k = 0; k < signals; k++) {
-                final byte st = lane.decidedStatus(j, k);
+                final byte st = lane.decidedStatusInRange(j, k);
                 final boolean value = EntryStatus.isValue(st);
-                channelValues[k][j] = value ? Double.longBitsToDouble(lane.decidedWord(j, k)) : Double.NaN;
+                channelValues[k][j] = value ? Double.longBitsToDouble(lane.decidedWordInRange(j, k)) : Double.NaN;
                 if (value && included) {
                     validMasks[k] |= bit;
                     if (st == EntryStatus.VALUE) {

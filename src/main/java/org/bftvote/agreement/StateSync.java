@@ -23,6 +23,7 @@ final class StateSync {
     private final long[] own;
     private final long[] agreed;
     private int block = -1;
+    private long lastFrame;
     private int word;
     private boolean windowValid;
 
@@ -67,14 +68,26 @@ final class StateSync {
      *               progress no longer counts
      */
     void beginFrame(final long frame, final boolean inStep) {
-        final int phase = (int) Math.floorMod(frame, (long) cycle);
+        if (block >= 0 && frame - 1 == lastFrame && frame != Long.MIN_VALUE) {
+            // The next frame: one step along the schedule, without the division.
+            if (++word == words(block)) {
+                word = 0;
+                block = block + 1 == start.length - 1 ? 0 : block + 1;
+            }
+        } else {
+            place((int) Math.floorMod(frame, (long) cycle));
+        }
+        lastFrame = frame;
+        windowValid = word == 0 ? inStep : windowValid && inStep;
+    }
+
+    private void place(final int phase) {
         int b = 0;
         while (start[b + 1] <= phase) {
             b++;
         }
         block = b;
         word = phase - start[b];
-        windowValid = word == 0 ? inStep : windowValid && inStep;
     }
 
     /** @return the block whose window the frame is in */

@@ -50,6 +50,25 @@ class DiagnosisTest {
     }
 
     @Test
+    void aSilentLaneIsNotHeardAndAccusesNoOneWhileTheOthersAccuseIt() {
+        final PipelineCluster quad = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, SIGNALS),
+            (frame, round, sender, receiver, buffer, offset, length, capacity) -> sender == 2 ? MessageInterceptor.DROP : length);
+        run(quad, 0, 2);
+        final AgreementLane lane = quad.pipeline(0).lane();
+        assertFalse(lane.heard(2), "the silent lane");
+        assertEquals(0L, lane.agreedAccusations(2), "a lane not heard accuses no one");
+        assertEquals(0b1011L, lane.heardMask(), "the lanes heard, read once at decide");
+        for (int j = 0; j < 4; j++) {
+            assertEquals(lane.agreedAccusations(j), lane.agreedAccusationsInRange(j), "lane " + j);
+            assertEquals(lane.agreedTag(j), lane.agreedTagInRange(j), "lane " + j);
+        }
+        for (final int accuser : new int[] {0, 1, 3}) {
+            assertTrue(lane.heard(accuser), "lane " + accuser);
+            assertEquals(1L << 2, lane.agreedAccusations(accuser), "lane " + accuser + " names the silent lane");
+        }
+    }
+
+    @Test
     void faultyLanesAloneCannotCondemnAHealthyLane() {
         final PipelineCluster om1 = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, SIGNALS),
             falseAccusers(1L << 3, 0));

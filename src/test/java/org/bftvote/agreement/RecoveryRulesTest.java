@@ -51,6 +51,30 @@ class RecoveryRulesTest {
     }
 
     @Test
+    void theScheduleSteppedFrameByFrameIsWhereEachFrameIsPlacedAfresh() {
+        // The schedule steps one frame at a time without dividing; every frame must land where a schedule that sees
+        // only that frame puts it: runs of consecutive frames, jumps, negative frames and the wrap of the frame
+        // counter from its largest value to its smallest.
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(20261204L);
+        for (int trial = 0; trial < 200; trial++) {
+            final int[] blocks = new int[1 + random.nextInt(6)];
+            for (int b = 0; b < blocks.length; b++) {
+                blocks[b] = 1 + random.nextInt(7);
+            }
+            final StateSync stepped = new StateSync(blocks);
+            long frame = trial % 3 == 0 ? Long.MAX_VALUE - random.nextInt(40) : random.nextLong();
+            for (int i = 0; i < 120; i++) {
+                frame = random.nextInt(10) == 0 ? frame + random.nextInt(-50, 50) : frame + 1;
+                stepped.beginFrame(frame, true);
+                final StateSync placed = new StateSync(blocks);
+                placed.beginFrame(frame, true);
+                assertEquals(placed.activeBlock(), stepped.activeBlock(), "block of frame " + frame);
+                assertEquals(placed.wordIndex(), stepped.wordIndex(), "word of frame " + frame);
+            }
+        }
+    }
+
+    @Test
     void theTagHoldsA31BitDigestAndTheSyncingBit() {
         final int tag = StateTag.of(0xFFFF_FFFF_FFFF_FFFFL, true);
         assertEquals(0x7FFF_FFFFL, StateTag.digest(tag));
