@@ -13,7 +13,8 @@ import org.bftvote.sim.run.RunDescriptor;
 
 /**
  * Accumulates the metrics of one run, frame by frame. "Healthy" always means healthy according to the oracle in
- * the frame at hand ({@link FrameSample#oracleHealthyLanes()}, {@link FrameSample#oracleUnitHealthy(int, int)}).
+ * the frame at hand ({@link FrameSample#oracleHealthyLanes()}, {@link FrameSample#oracleFaultyChannels(int)},
+ * {@link FrameSample#oracleUnitHealthy(int, int)}).
  *
  * <ul>
  *   <li><b>Agreement violation</b>, or divergence (per signal): a frame in which two healthy lanes' outputs for the
@@ -34,8 +35,12 @@ import org.bftvote.sim.run.RunDescriptor;
  *       truth is finite, the frame's error is the largest {@code |output - truth|} among those lanes; reported as
  *       RMS and maximum.</li>
  *   <li><b>Validity violation</b> (per signal): a frame in which a healthy lane's valid output lies outside
- *       {@code [min - tolerance, max + tolerance]} of the valid readings of the healthy units that frame (frames with
- *       no such reading are not judged). The total counts frames with a violation on any signal.</li>
+ *       {@code [min - tolerance, max + tolerance]} of that frame's valid readings from the healthy channels: those
+ *       whose sensor (and sensor link) the oracle does not call faulty ({@link FrameSample#oracleFaultyChannels}),
+ *       whatever the state of their lanes. A reading is what a lane's sensor measured; a lane's fault, or one of its
+ *       messages lost on a link, changes what the other lanes receive from it, not the measurement, so it does not
+ *       narrow the range the healthy sensors span. Frames with no such reading are not judged. The total counts
+ *       frames with a violation on any signal.</li>
  *   <li><b>Detection</b> of an injected fault: the first frame at or after onset in which every healthy lane has
  *       excluded the faulty unit (an exclusion reported at or after onset); latency = that frame - onset. A fault
  *       never detected is listed as undetected; one whose onset lies beyond the last frame run as not started.</li>
@@ -388,17 +393,19 @@ public final class RunMetrics implements FrameObserver {
     }
 
     /**
-     * The healthy valid readings' range of signal {@code s} widened by its tolerance, into {@link #rangeLo} and
+     * The range of signal {@code s}'s valid readings from the channels the oracle does not call faulty, whatever
+     * their lanes' state (the class comment says why), widened by its tolerance, into {@link #rangeLo} and
      * {@link #rangeHi} (fields, so that the frame path does not allocate).
      *
-     * @return whether some healthy unit gave a valid finite reading
+     * @return whether some healthy channel gave a valid finite reading
      */
     private boolean healthyRange(final FrameSample sample, final int s) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        final long faulty = sample.oracleFaultyChannels(s);
         for (int c = 0; c < lanes; c++) {
             final double reading = sample.sensor(c, s);
-            if (sample.oracleUnitHealthy(s, c) && sample.sensorValid(c, s) && Double.isFinite(reading)) {
+            if ((faulty & (1L << c)) == 0 && sample.sensorValid(c, s) && Double.isFinite(reading)) {
                 min = Math.min(min, reading);
                 max = Math.max(max, reading);
             }

@@ -119,6 +119,74 @@ class RunMetricsTest {
         assertEquals(3, tolerant.validityViolations(0));
     }
 
+    /**
+     * Frames of a triplex (lanes L, C, R; one signal, aoa in deg) taken from the simulator, as the reliability
+     * estimate met them: L's vane stuck at 14.4 and excluded by every lane, so every lane votes C and R. In frame 1
+     * one of R's exchange messages is lost on one link (the oracle calls lane R faulty for that frame), but R's
+     * reading reached every lane and every lane's output is still the mean of C's and R's readings.
+     */
+    private static final double[][] STUCK_VANE_AND_A_LOST_MESSAGE = {
+        // healthy lanes, L (stuck), C, R readings, every lane's output (DEGRADED)
+        {0b111, 14.40, 13.45, 13.20, 13.325},
+        {0b011, 14.40, 13.45, 13.20, 13.325},
+        {0b111, 14.40, 13.70, 13.40, 13.550},
+    };
+
+    @Test
+    void aLostMessageLeavesItsSendersReadingAHealthyOne() {
+        final RunMetrics m = triplex(STUCK_VANE_AND_A_LOST_MESSAGE, 0b001);
+        assertEquals(0, m.validityViolationFrames(),
+            "the mean of two healthy vanes' readings is within the healthy readings, whatever R's bus did");
+    }
+
+    @Test
+    void aCrashedLaneAndALostMessageLeaveTheMeanOfTheOtherTwoValid() {
+        // Lane C crashed (excluded by L and R); in frame 1 one of R's messages is lost on one link as well, so only
+        // L is healthy in that frame. L and R still vote the mean of L's and R's vanes, both healthy readings.
+        final RunMetrics m = triplex(new double[][] {
+            {0b101, 16.75, 16.70, 16.85, 16.800},
+            {0b001, 16.40, 16.10, 16.80, 16.600},
+            {0b101, 16.40, 16.10, 16.80, 16.600},
+        }, 0b000);
+        assertEquals(0, m.validityViolationFrames());
+    }
+
+    @Test
+    void anOutputPulledOutsideTheHealthySensorsReadingsStillCounts() {
+        // C's gyro has an active fault (not yet isolated). In frame 1 L's message to C is lost: C votes its own
+        // faulty reading with R's and presents -10.6302 as valid, outside what L's and R's healthy gyros read
+        // (-10.8230, -10.7134), although L is faulty for the frame.
+        final RunMetrics m = triplex(new double[][] {
+            {0b111, -10.5353, -10.2160, -10.4531, -10.4531},
+            {0b110, -10.8230, -10.5470, -10.7134, -10.6302},
+        }, 0b010);
+        assertEquals(1, m.validityViolationFrames(), "two faults in one frame: a real unsafe output");
+    }
+
+    /**
+     * Feeds triplex frames {healthy lanes, L, C, R readings, output} with the given channels faulty: every lane
+     * presents the output, DEGRADED.
+     */
+    private static RunMetrics triplex(final double[][] frames, final long faultyChannels) {
+        final RunDescriptor d = RunDescriptor.builder().scenario("lost-message").platform("test-triplex").seed(1L)
+            .frameRateHz(100.0).lanes(3).signal("aoa", "deg").messageOutcome("delivered")
+            .durationFrames(frames.length).faultHypothesis("n=3 OMH(1), b=1").build();
+        final RunMetrics metrics = new RunMetrics(d);
+        final FrameSample s = new FrameSample(d);
+        for (int f = 0; f < frames.length; f++) {
+            s.begin(f, f / 100.0);
+            s.truth(0, Double.NaN);
+            s.oracleHealthyLanes((long) frames[f][0]);
+            s.oracleFaultyChannels(0, faultyChannels);
+            for (int l = 0; l < 3; l++) {
+                s.sensor(l, 0, frames[f][1 + l], true, true);
+                s.output(l, 0, frames[f][4], DEGRADED, 0b111);
+            }
+            metrics.onFrame(s);
+        }
+        return metrics;
+    }
+
     private static void setAll(final FrameSample s, final int signal, final double value) {
         for (int l = 0; l < SyntheticRun.LANES; l++) {
             s.output(l, signal, value, NORMAL, SyntheticRun.ALL);
