@@ -2,7 +2,9 @@ package org.bftvote.sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.bftvote.sim.campaign.Campaign;
 import org.bftvote.sim.campaign.CampaignFileException;
@@ -112,6 +114,11 @@ public final class CampaignCommand implements java.util.concurrent.Callable<Inte
         }
         final Path dir = out != null ? out : Path.of("sim-out", "campaign-" + scenario.name() + "-seed" + base
             + "-runs" + runs + (slice.whole() ? "" : "-shard" + slice.index() + "of" + slice.count()));
+        final String disk = RunChecks.campaignDiskProblem(scenario, plan.endRun() - plan.firstRun()
+            - (resume ? runsStarted(dir) : 0L), plots, dir);
+        if (disk != null) {
+            throw new ParameterException(spec.commandLine(), disk);
+        }
         final PrintWriter err = spec.commandLine().getErr();
         final CampaignReport report;
         try {
@@ -127,6 +134,17 @@ public final class CampaignCommand implements java.util.concurrent.Callable<Inte
         stdout.println("results: " + dir.resolve("campaign.csv") + ", " + dir.resolve("campaign.json"));
         stdout.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.EXPECTATIONS_NOT_MET;
+    }
+
+    /** Runs a campaign being resumed in {@code dir} has already begun (their directories exist). */
+    private static long runsStarted(final Path dir) throws IOException {
+        final Path runsDir = dir.resolve("runs");
+        if (!Files.isDirectory(runsDir)) {
+            return 0L;
+        }
+        try (Stream<Path> entries = Files.list(runsDir)) {
+            return entries.count();
+        }
     }
 
     private Shard checkArguments() {

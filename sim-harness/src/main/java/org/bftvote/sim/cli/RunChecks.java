@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 import org.bftvote.sim.scenario.Scenario;
 
 /**
- * Checks on {@code run}'s arguments made before anything is written, so that a refused run leaves no file behind.
+ * Checks on {@code run}'s and {@code campaign}'s arguments made before anything is written, so that a refused run
+ * leaves no file behind.
  */
 final class RunChecks {
     /**
@@ -20,6 +21,13 @@ final class RunChecks {
     private static final long BYTES_PER_COLUMN = 8;
     /** Message-outcome columns a run writes, about (one per outcome counted). */
     private static final long OUTCOME_COLUMNS = 16;
+    /**
+     * Bytes a campaign run takes on disk without plots: its directory, {@code summary.json} (about 5 kB) and
+     * {@code result.txt} (about 0.5 kB), each at least one 4 KiB file-system block.
+     */
+    private static final long BYTES_PER_RUN = 16_384;
+    /** Bytes of one plot, about (the plots of a 1-s run take 35 to 175 kB). */
+    private static final long BYTES_PER_PLOT = 100_000;
 
     private RunChecks() {
     }
@@ -50,19 +58,57 @@ final class RunChecks {
      * @throws IOException if the free space cannot be read
      */
     static String diskProblem(final Scenario scenario, final Path dir) throws IOException {
-        final double frames = Math.ceil(scenario.durationSeconds() * scenario.platform().frameRate());
-        final long lanes = scenario.platform().lanes().size();
-        final long signals = scenario.platform().signals().size();
-        final long columns = 4 + signals * (2 + 5 * lanes) + lanes + OUTCOME_COLUMNS;
-        final double bytes = frames * columns * BYTES_PER_COLUMN;
-        final long free = Files.getFileStore(existingAncestor(dir.toAbsolutePath())).getUsableSpace();
+        final double frames = frames(scenario);
+        final double bytes = frames * frameBytes(scenario);
+        final long free = free(dir);
         if (bytes <= free) {
             return null;
         }
         return String.format(Locale.ROOT, "--duration %s s is %s frames at %s Hz; their frames.csv would take about"
                 + " %s (%d bytes a frame), more than the %s free in %s", plain(scenario.durationSeconds()),
-            plain(frames), plain(scenario.platform().frameRate()), size(bytes), columns * BYTES_PER_COLUMN,
+            plain(frames), plain(scenario.platform().frameRate()), size(bytes), frameBytes(scenario),
             size(free), existingAncestor(dir.toAbsolutePath()));
+    }
+
+    /**
+     * @param scenario the scenario with its run length
+     * @param runs     runs still to be written (a slice's, less those a resumed campaign finished)
+     * @param plots    whether each run also writes {@code frames.csv} and the plots
+     * @param dir      the campaign's directory (need not exist yet)
+     * @return null if the runs' files fit the free space where they go, else the estimate and why not
+     * @throws IOException if the free space cannot be read
+     */
+    static String campaignDiskProblem(final Scenario scenario, final long runs, final boolean plots,
+        final Path dir) throws IOException {
+        double perRun = BYTES_PER_RUN;
+        if (plots) {
+            perRun += frames(scenario) * frameBytes(scenario)
+                + 2.0 * scenario.platform().signals().size() * BYTES_PER_PLOT;
+        }
+        final double bytes = runs * perRun;
+        final long free = free(dir);
+        if (bytes <= free) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "--runs: %d runs would write about %s (%s a run: summary.json, result.txt"
+                + "%s), more than the %s free in %s; run fewer, or shards (--shard i/N) on other disks", runs,
+            size(bytes), size(perRun), plots ? ", frames.csv and the plots" : " and their directory", size(free),
+            existingAncestor(dir.toAbsolutePath()));
+    }
+
+    private static double frames(final Scenario scenario) {
+        return Math.ceil(scenario.durationSeconds() * scenario.platform().frameRate());
+    }
+
+    /** Estimated bytes of one frame of {@code frames.csv}. */
+    private static long frameBytes(final Scenario scenario) {
+        final long lanes = scenario.platform().lanes().size();
+        final long signals = scenario.platform().signals().size();
+        return (4 + signals * (2 + 5 * lanes) + lanes + OUTCOME_COLUMNS) * BYTES_PER_COLUMN;
+    }
+
+    private static long free(final Path dir) throws IOException {
+        return Files.getFileStore(existingAncestor(dir.toAbsolutePath())).getUsableSpace();
     }
 
     private static Path existingAncestor(final Path path) {

@@ -219,6 +219,23 @@ class CampaignDurabilityTest {
     }
 
     @Test
+    void aCampaignWhoseFilesWouldNotFitTheDiskIsRefusedWithTheEstimate() {
+        // 2e9 runs of at least 16 kB each are 32.8 TB, more than any build machine has free; with --plots, 100,000
+        // runs of 1,000 s each write 7.3 TB of frames.csv alone.
+        final Path dir = temp.resolve("too-big");
+        final CampaignTest.Result all = campaign(dir, 2_000_000_000, "--duration", "1");
+        assertEquals(2, all.exitCode(), all.err());
+        assertTrue(all.err().startsWith("--runs: 2000000000 runs would write about 32.8 TB (16.4 kB a run: "
+            + "summary.json, result.txt and their directory), more than the "), all.err());
+        assertTrue(all.err().contains(" free in ") && all.err().contains("--shard i/N"), all.err());
+        final CampaignTest.Result plotted = campaign(dir, 100_000, "--duration", "1000", "--plots");
+        assertEquals(2, plotted.exitCode(), plotted.err());
+        assertTrue(plotted.err().contains("a run: summary.json, result.txt, frames.csv and the plots)"),
+            plotted.err());
+        assertFalse(Files.exists(dir), "nothing written");
+    }
+
+    @Test
     void badShardsAndThreadsAreUsageErrors() {
         for (final String[] bad : List.of(new String[] {"--shard", "3/3"}, new String[] {"--shard", "a/3"},
             new String[] {"--shard", "1/5"}, new String[] {"--threads", "0"}, new String[] {"--progress", "fancy"})) {
