@@ -1,6 +1,7 @@
 package org.bftvote.sim.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -91,6 +92,11 @@ public final class RunCommand implements Callable<Integer> {
         final String diskProblem = RunChecks.diskProblem(scenario, dir);
         if (diskProblem != null) {
             throw new ParameterException(spec.commandLine(), diskProblem);
+        }
+        if (trace != null) {
+            // Made first: a trace directory that cannot be made fails the run (exit 3, with the reason) before
+            // frames.csv or any other file is written.
+            Files.createDirectories(trace);
         }
         final RunOutcome outcome = runner.run(new RunRequest(scenario, catalog, dir, spec.commandLine().getOut(),
             spec.commandLine().getErr(), trace, force, spec.commandLine().getParseResult().originalArgs()));

@@ -92,18 +92,19 @@ public final class SimulationRunner implements ScenarioRunner {
             err.println("frame " + frame + " of " + total + " (" + (100 * frame / total) + " %)");
             err.flush();
         };
-        try (FrameCsvWriter csv = FrameCsvWriter.open(descriptor, dir.resolve(TraceReplay.FRAMES_CSV))) {
-            if (trace == null) {
+        // The trace is opened first, so that a trace that cannot be made leaves no header-only frames.csv.
+        try (TraceRecorder recorder = trace == null ? null : TraceRecorder.open(trace, descriptor, tolerance,
+                PipelineYaml.of(simulation.cluster().pipeline(0).config(), signalNames(descriptor)));
+             FrameCsvWriter csv = FrameCsvWriter.open(descriptor, dir.resolve(TraceReplay.FRAMES_CSV))) {
+            if (recorder == null) {
                 simulation.observers(List.of(metrics, csv, plots));
-                simulation.runAll(sample, progress);
             } else {
-                try (TraceRecorder recorder = TraceRecorder.open(trace, descriptor, tolerance,
-                    PipelineYaml.of(simulation.cluster().pipeline(0).config(), signalNames(descriptor)))) {
-                    simulation.observers(List.of(metrics, csv, plots, recorder));
-                    simulation.messageTap(recorder);
-                    simulation.runAll(sample, progress);
-                    recorder.finish();
-                }
+                simulation.observers(List.of(metrics, csv, plots, recorder));
+                simulation.messageTap(recorder);
+            }
+            simulation.runAll(sample, progress);
+            if (recorder != null) {
+                recorder.finish();
             }
         }
         final Map<String, Object> expected = ExpectationCheck.expectations(scenario.expectations());

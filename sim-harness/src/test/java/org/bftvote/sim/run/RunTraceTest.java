@@ -56,4 +56,17 @@ class RunTraceTest {
         assertTrue(run.err().contains("not empty"), run.err());
         assertFalse(Files.exists(temp.resolve("out")), "a refused run leaves no frames.csv or other file");
     }
+
+    @Test
+    void aTraceDirectoryThatCannotBeMadeFailsTheRunBeforeAnythingIsWritten() throws Exception {
+        final Path file = Files.writeString(temp.resolve("a-file"), "x");
+        final Path trace = file.resolve("trace");
+        final ScenarioRunTest.Result run = ScenarioRunTest.cli("run", "hard-over", "--duration", "0.5", "--out",
+            temp.resolve("out").toString(), "--trace", trace.toString());
+        assertEquals(3, run.exitCode(), run.out());
+        assertTrue(run.err().startsWith("error: ") && run.err().contains(file.toString())
+            && run.err().indexOf('\n') == run.err().length() - 1, run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertFalse(Files.exists(temp.resolve("out")), "no header-only frames.csv, no other file");
+    }
 }
