@@ -176,7 +176,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         try {
             return new ScenarioLoader(catalog).load(scenarios.resolve(target));
         } catch (final ProfileException e) {
-            if (e.problem().startsWith("no scenario file or name")) {
+            if (e.problem().startsWith("no such file, nor a scenario")) {
                 throw new ParameterException(spec.commandLine(), "'" + target + "' is neither a scenario nor a "
                     + "platform (platforms: " + String.join(", ", catalog.platforms().keySet()) + "; scenarios: "
                     + String.join(", ", scenarios.names()) + ")");

@@ -60,9 +60,9 @@ public record ScenarioCatalog(Path directory) {
         if (Files.isRegularFile(named)) {
             return named;
         }
-        throw new ProfileException(ProfileFiles.display(directory), 1, "", "no scenario file or name '" + nameOrPath
-            + "' (known: "
-            + String.join(", ", names()) + ")");
+        // The argument is what is wrong, not the scenarios directory: name it first, and where names are looked up.
+        throw new ProfileException(nameOrPath, 0, "", "no such file, nor a scenario of that name in "
+            + ProfileFiles.display(directory) + " (known: " + String.join(", ", names()) + ")");
     }
 
     /** A name has neither a directory separator nor the {@code .yaml} ending; anything else was meant as a path. */

@@ -225,10 +225,21 @@ class BftvoteSimTest {
     }
 
     @Test
+    void reliabilityOfAnUnknownScenarioOrPlatformNamesBoth() {
+        final Result result = execute("reliability", "no-such-thing");
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("'no-such-thing' is neither a scenario nor a platform (platforms: "),
+            result.err());
+        assertTrue(result.err().contains("triplex-777-pfc") && result.err().contains("hard-over"), result.err());
+        assertNoStackTrace(result);
+    }
+
+    @Test
     void runOfAnUnknownScenarioExitsTwo() {
         final Result result = execute("run", "no-such-scenario");
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().contains("no scenario file or name 'no-such-scenario'"), result.err());
+        assertTrue(result.err().startsWith("no-such-scenario: no such file, nor a scenario of that name in "),
+            result.err());
         assertNoStackTrace(result);
     }
 

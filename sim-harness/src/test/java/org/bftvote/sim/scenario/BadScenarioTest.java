@@ -208,6 +208,8 @@ class BadScenarioTest {
     void unknownScenarioName() {
         final ProfileException e = assertThrows(ProfileException.class,
             () -> new ScenarioCatalog(dir).resolve("no-such-scenario"));
-        assertTrue(e.getMessage().contains("no scenario file or name 'no-such-scenario' (known: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("no-such-scenario: no such file, nor a scenario of that name in "),
+            e.getMessage());
+        assertTrue(e.getMessage().contains(" (known: ") && e.getMessage().contains("hard-over"), e.getMessage());
     }
 }
