@@ -12,6 +12,8 @@ import org.bftvote.sim.yaml.IoReasons;
 import org.bftvote.sim.yaml.Unit;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -72,6 +74,11 @@ public final class ExpectationsYaml {
         try {
             doc = new Load(LoadSettings.builder().build())
                 .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (final MarkedYamlEngineException e) {
+            // One line, as for profiles: where, and the parser's problem without its multi-line excerpt.
+            final int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0) + 1;
+            throw new IllegalArgumentException(file + ":" + line + ": cannot read the expectations: invalid YAML: "
+                + e.getProblem(), e);
         } catch (final IOException | YamlEngineException e) {
             final String io = IoReasons.reasonInChain(e);
             throw new IllegalArgumentException(file + ": cannot read the expectations: "

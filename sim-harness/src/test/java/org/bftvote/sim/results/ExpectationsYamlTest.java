@@ -43,4 +43,14 @@ class ExpectationsYamlTest {
         assertTrue(e.getMessage().contains("field 'max_agreement_violation': not an expectation (did you mean "
             + "max_agreement_violations?)"), e.getMessage());
     }
+
+    @Test
+    void invalidYamlIsOneLineNamingTheLine() throws Exception {
+        final Path file = temp.resolve("e.yaml");
+        Files.writeString(file, "expectations:\n  min_availability: [0.9\n");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ExpectationsYaml.read(file));
+        assertEquals(file + ":3: cannot read the expectations: invalid YAML: expected ',' or ']', but got <stream end>",
+            e.getMessage());
+    }
 }
