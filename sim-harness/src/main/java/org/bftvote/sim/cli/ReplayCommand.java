@@ -29,6 +29,7 @@ import org.bftvote.sim.yaml.ProfileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -89,6 +90,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
+        }
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
         final Map<String, ?> expectations;
@@ -156,7 +160,7 @@ public final class ReplayCommand implements Callable<Integer> {
             final SweepSpec grid = SweepSpec.parse(sweep);
             final ChannelsConfig base = config == null ? ChannelsConfig.EMPTY : ChannelsConfig.read(config);
             OutputFolder.prepare(out, force);
-            final List<Sweep.Row> rows = TraceSweep.run(trace, base, grid, Math.max(1, threads));
+            final List<Sweep.Row> rows = TraceSweep.run(trace, base, grid, threads);
             final Provenance.Builder p = Provenance.builder("replay")
                 .arguments(spec.commandLine().getParseResult().originalArgs()).input("trace", trace);
             if (config != null) {

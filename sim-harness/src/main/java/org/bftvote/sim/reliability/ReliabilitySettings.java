@@ -52,17 +52,24 @@ public record ReliabilitySettings(double missionHours, int samples, int maxFault
         if (!(backgroundHours >= 0.0) || Double.isInfinite(backgroundHours)) {
             throw new IllegalArgumentException("--background-hours must be >= 0, got " + backgroundHours);
         }
-        if (samples < 3 * Math.max(1, maxFaults) || maxFaults < 1 || threads < 1 || checkSamples < 10
-            || coverageTrials < 1) {
-            throw new IllegalArgumentException("--samples must be at least 3 per stratum (3 x --max-faults), "
-                + "--max-faults, --threads and --coverage-trials at least 1, --check-samples at least 10");
-        }
+        atLeast("--max-faults", maxFaults, 1, "");
+        atLeast("--samples", samples, (int) Math.min(Integer.MAX_VALUE, 3L * maxFaults),
+            " (3 per stratum, one stratum per fault count up to --max-faults " + maxFaults + ")");
+        atLeast("--threads", threads, 1, "");
+        atLeast("--check-samples", checkSamples, 10, "");
+        atLeast("--coverage-trials", coverageTrials, 1, "");
         conditions = List.copyOf(conditions);
         if (conditions.isEmpty()) {
             throw new IllegalArgumentException("at least one condition must be estimated");
         }
         if (!(biasWeight >= 0.0 && biasWeight < 1.0)) {
             throw new IllegalArgumentException("--bias must be in [0, 1), got " + biasWeight);
+        }
+    }
+
+    private static void atLeast(final String name, final int value, final int least, final String why) {
+        if (value < least) {
+            throw new IllegalArgumentException(name + " must be at least " + least + why + ", got " + value);
         }
     }
 

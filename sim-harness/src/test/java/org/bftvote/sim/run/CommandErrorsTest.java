@@ -117,6 +117,33 @@ class CommandErrorsTest {
             r.err().strip());
     }
 
+    @Test
+    void eachReliabilityCountOutOfRangeIsNamedWithItsBoundAndValue() {
+        final String[][] cases = {
+            {"--samples", "0", "--samples must be at least 9 (3 per stratum, one stratum per fault count up to"
+                + " --max-faults 3), got 0"},
+            {"--max-faults", "0", "--max-faults must be at least 1, got 0"},
+            {"--threads", "0", "--threads must be at least 1, got 0"},
+            {"--check-samples", "9", "--check-samples must be at least 10, got 9"},
+            {"--coverage-trials", "0", "--coverage-trials must be at least 1, got 0"},
+        };
+        for (final String[] c : cases) {
+            final ScenarioRunTest.Result r = ScenarioRunTest.cli("reliability", "hard-over", c[0], c[1], "--out",
+                temp.resolve("rel").toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals(c[2] + " (see 'bftvote-sim reliability --help')", r.err().strip());
+        }
+        assertFalse(Files.exists(temp.resolve("rel")));
+    }
+
+    @Test
+    void replayRefusesZeroThreadsInsteadOfQuietlyUsingOne() {
+        final ScenarioRunTest.Result r = ScenarioRunTest.cli(false, "replay", temp.resolve("no-trace").toString(),
+            "--threads", "0", "--sweep", "pitch_rate.threshold=1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("--threads must be >= 1, got 0 (see 'bftvote-sim replay --help')", r.err().strip());
+    }
+
     private Path copyOfProfiles() throws Exception {
         final Path source = RepoFiles.profiles();
         final Path target = temp.resolve("hw-profiles");
