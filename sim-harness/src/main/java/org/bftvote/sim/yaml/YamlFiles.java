@@ -38,7 +38,8 @@ public final class YamlFiles {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return readMapping(reader, display);
         } catch (final IOException e) {
-            throw new ProfileException(display, 1, "", "cannot read file: " + IoReasons.reason(e));
+            // No line: the file as a whole could not be read (missing, a directory, not text).
+            throw new ProfileException(display, 0, "", "cannot read file: " + IoReasons.reason(e));
         }
     }
 
@@ -73,7 +74,7 @@ public final class YamlFiles {
             throw new ProfileException(display, line, "", "invalid YAML: " + e.getProblem());
         } catch (final YamlEngineException e) {
             final String io = IoReasons.reasonInChain(e);      // the reader's failure, e.g. bytes that are not UTF-8
-            throw new ProfileException(display, 1, "", io != null ? "cannot read file: " + io
+            throw new ProfileException(display, io != null ? 0 : 1, "", io != null ? "cannot read file: " + io
                 : "invalid YAML: " + e.getMessage());
         }
         if (root.isEmpty()) {

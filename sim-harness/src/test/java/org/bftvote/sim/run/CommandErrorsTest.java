@@ -48,7 +48,19 @@ class CommandErrorsTest {
         final ScenarioRunTest.Result r = ScenarioRunTest.cli("run", binary.toString());
         assertEquals(2, r.exitCode());
         assertOneLineWithoutJavaNames(r);
-        assertTrue(r.err().contains(binary + ":1: cannot read file: not UTF-8 text"), r.err());
+        assertTrue(r.err().startsWith(binary + ": cannot read file: not UTF-8 text"), r.err());
+    }
+
+    @Test
+    void aProfileFileThatCannotBeReadIsNamedWithoutALineNumber() throws Exception {
+        final Path missing = temp.resolve("missing.yaml");
+        final ScenarioRunTest.Result r = ScenarioRunTest.cli("profiles", "validate", missing.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertOneLineWithoutJavaNames(r);
+        assertEquals(missing + ": cannot read file: no such file or directory", r.err().strip());
+        final Path directory = Files.createDirectories(temp.resolve("dir.yaml"));
+        final ScenarioRunTest.Result dir = ScenarioRunTest.cli("profiles", "validate", directory.toString());
+        assertEquals(directory + ": cannot read file: is a directory", dir.err().strip());
     }
 
     @Test
