@@ -412,8 +412,10 @@ public final class LanePipeline {
         if (minority) {
             holdManagers();
         }
+        // The manager whose sync window this frame is in, if any (none in a minority frame).
+        final int windowSignal = minority ? -1 : sync.activeBlock() - 1;
         for (int k = 0; k < signals; k++) {
-            if (!minority && sync.activeBlock() == 1 + k) {
+            if (k == windowSignal) {
                 syncManager(frame, k);
             }
             managers[k].update(frame, channelValues[k], validMasks[k], freshMasks[k], presentMasks[k], outputs[k]);
