@@ -160,6 +160,28 @@ public final class AgreementLane {
     private long frameHint = NO_FRAME_HINT;
 
     /**
+     * The agreement configuration for a lane with {@code hostSignals} readings of its own: it counts the reserved
+     * diagnosis signal itself (K + 1 signals), so the host never does. {@link AgreementConfig#builder} counts every
+     * agreed signal and suits an {@link EigEngine} driven directly.
+     *
+     * <pre>{@code
+     * AgreementLane lane = new AgreementLane(AgreementLane.configBuilder(4, 1, 8).build(), self);   // 8 readings
+     * }</pre>
+     *
+     * @param lanes       n, 1 to {@link #MAX_LANES}
+     * @param m           the round parameter (m + 1 rounds), 0 to n - 1
+     * @param hostSignals K, the host's readings per lane, 1 to {@link AgreementConfig#MAX_SIGNALS} - 1
+     * @return a builder for K + 1 signals, by default for OM(m)
+     * @throws InvalidConfigException naming the argument out of range
+     */
+    public static AgreementConfig.Builder configBuilder(final int lanes, final int m, final int hostSignals) {
+        Require.inRange("lanes", lanes, 1, MAX_LANES);
+        Require.inRange("m", m, 0, lanes - 1);
+        Require.inRange("hostSignals", hostSignals, 1, AgreementConfig.MAX_SIGNALS - 1);
+        return AgreementConfig.builder(lanes, m, hostSignals + 1);
+    }
+
+    /**
      * Builds a lane.
      *
      * @param config agreement configuration; its {@code signals()} must count the reserved diagnosis signal, so it

@@ -13,6 +13,16 @@ import org.junit.jupiter.api.Test;
 /** Building configurations: the bounds are enforced and named; the budget query after exclusions. */
 class AgreementConfigTest {
     @Test
+    void aLanesConfigurationCountsTheDiagnosisSignalItself() {
+        final AgreementConfig config = AgreementLane.configBuilder(4, 1, 3).build();
+        assertEquals(4, config.signals(), "three readings and the diagnosis signal");
+        assertEquals(3, new AgreementLane(config, 0).diagnosisSignal(), "the readings are signals 0 to 2");
+        final InvalidConfigException e = assertThrows(InvalidConfigException.class,
+            () -> AgreementLane.configBuilder(4, 1, 0));
+        assertTrue(e.getMessage().contains("hostSignals"), e.getMessage());
+    }
+
+    @Test
     void omRefusesFewerThanThreeMPlusOneLanes() {
         final InvalidConfigException e = assertThrows(InvalidConfigException.class,
             () -> AgreementConfig.builder(3, 1, 4).omClassic().build());

@@ -67,7 +67,7 @@ public final class AgreementSnippets {
     static void lane(final int k, final int self, final long[] words, final byte[] status, final Bus bus,
                      final Deadlines deadline, final int source, final int signal, final long frames) {
         // tag::lane[]
-        AgreementConfig config = AgreementConfig.builder(4, 1, k + 1).omClassic().build();   // or .hybrid(a, s, b)
+        AgreementConfig config = AgreementLane.configBuilder(4, 1, k).build();   // k readings; or .hybrid(a, s, b)
         AgreementLane lane = new AgreementLane(config, self);
         byte[] tx = new byte[lane.maxMessageLength()];
 
