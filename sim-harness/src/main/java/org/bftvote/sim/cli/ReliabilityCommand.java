@@ -15,6 +15,7 @@ import org.bftvote.sim.reliability.PlatformFlight;
 import org.bftvote.sim.reliability.ReliabilityReport;
 import org.bftvote.sim.reliability.ReliabilitySettings;
 import org.bftvote.sim.reliability.ReliabilityStudy;
+import org.bftvote.sim.reliability.Stratification;
 import org.bftvote.sim.results.OutputFolder;
 import org.bftvote.sim.results.Provenance;
 import org.bftvote.sim.scenario.Scenario;
@@ -90,6 +91,12 @@ public final class ReliabilityCommand implements Callable<Integer> {
         + "shows (default: all three).")
     private String condition;
 
+    @Option(names = "--stratify", paramLabel = "S", description = "Strata of importance sampling: count (one per "
+        + "number of faults, forced transitions) or classes (one per class of one or two faults, conditional Monte "
+        + "Carlo with exact class probabilities, a pilot that only steers the allocation) (default "
+        + "${DEFAULT-VALUE}).")
+    private String stratify = "count";
+
     @Option(names = "--check", description = "Also check against the Markov model and plain Monte Carlo at inflated "
         + "rates.")
     private boolean check;
@@ -123,7 +130,8 @@ public final class ReliabilityCommand implements Callable<Integer> {
         final ReliabilitySettings settings;
         try {
             settings = new ReliabilitySettings(missionHours, samples, maxFaults, warmup, settle, bias, seed, threads,
-                backgroundHours, check, checkLoad, checkSamples, coverageTrials, conditions());
+                backgroundHours, check, checkLoad, checkSamples, coverageTrials, conditions(),
+                stratification());
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -149,6 +157,15 @@ public final class ReliabilityCommand implements Callable<Integer> {
             threads, dir.resolve(ReliabilityReport.JSON));
         stdout.flush();
         return report.checks() == null || report.checks().allAgree() ? ExitCodes.OK : ExitCodes.EXPECTATIONS_NOT_MET;
+    }
+
+    /** The stratification {@code --stratify} names. */
+    private Stratification stratification() {
+        final Stratification s = Stratification.byKey(stratify);
+        if (s == null) {
+            throw new IllegalArgumentException("--stratify must be count or classes, got '" + stratify + "'");
+        }
+        return s;
     }
 
     /** Every condition, or the one {@code --condition} names. */

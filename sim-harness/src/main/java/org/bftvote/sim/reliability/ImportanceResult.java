@@ -19,6 +19,11 @@ public final class ImportanceResult {
     private final FailureCatalog catalog;
     private final double missionHours;
     private final List<List<SampleResult>> strata;
+    private final int maxFaults;
+    private final int[] faults;
+    private final List<String> labels;
+    private final long pilotSamples;
+    private final long pilotFrames;
 
     /**
      * @param catalog      the units and rates sampled
@@ -26,6 +31,22 @@ public final class ImportanceResult {
      * @param strata       the samples, stratum k (k faults) at index k-1
      */
     ImportanceResult(final FailureCatalog catalog, final double missionHours, final List<List<SampleResult>> strata) {
+        this(catalog, missionHours, strata.size(), strata, counts(strata.size()), countLabels(strata.size()), 0, 0);
+    }
+
+    /**
+     * @param catalog      the units and rates sampled
+     * @param missionHours the flight's length
+     * @param maxFaults    {@code K}, the most faults a sampled flight held
+     * @param strata       the samples, by stratum
+     * @param faults       per stratum, the number of faults of its flights
+     * @param labels       per stratum, what it holds
+     * @param pilotSamples samples drawn only to steer the allocation (not in {@code strata})
+     * @param pilotFrames  frames they cost
+     */
+    ImportanceResult(final FailureCatalog catalog, final double missionHours, final int maxFaults,
+        final List<List<SampleResult>> strata, final int[] faults, final List<String> labels,
+        final long pilotSamples, final long pilotFrames) {
         this.catalog = catalog;
         this.missionHours = missionHours;
         final List<List<SampleResult>> copy = new ArrayList<>();
@@ -33,11 +54,58 @@ public final class ImportanceResult {
             copy.add(List.copyOf(s));
         }
         this.strata = List.copyOf(copy);
+        this.maxFaults = maxFaults;
+        this.faults = faults.clone();
+        this.labels = List.copyOf(labels);
+        this.pilotSamples = pilotSamples;
+        this.pilotFrames = pilotFrames;
     }
 
-    /** @return the samples, stratum k at index k-1 */
+    private static int[] counts(final int k) {
+        final int[] f = new int[k];
+        for (int i = 0; i < k; i++) {
+            f[i] = i + 1;
+        }
+        return f;
+    }
+
+    private static List<String> countLabels(final int k) {
+        final List<String> l = new ArrayList<>();
+        for (int i = 1; i <= k; i++) {
+            l.add(i + (i == 1 ? " fault" : " faults"));
+        }
+        return l;
+    }
+
+    /** @return the samples, by stratum: stratum k at index k-1 by count, else in {@link #label} order */
     public List<List<SampleResult>> strata() {
         return strata;
+    }
+
+    /** @return {@code K}, the most faults a sampled flight held */
+    public int maxFaults() {
+        return maxFaults;
+    }
+
+    /**
+     * @param stratum a stratum's index in {@link #strata}
+     * @return the number of faults of its flights
+     */
+    public int faults(final int stratum) {
+        return faults[stratum];
+    }
+
+    /**
+     * @param stratum a stratum's index in {@link #strata}
+     * @return what it holds
+     */
+    public String label(final int stratum) {
+        return labels.get(stratum);
+    }
+
+    /** @return samples drawn only to steer the allocation, not counted in any mean (0 by count) */
+    public long pilotSamples() {
+        return pilotSamples;
     }
 
     /** @return samples drawn over all strata */
@@ -49,9 +117,9 @@ public final class ImportanceResult {
         return n;
     }
 
-    /** @return frames simulated over all samples */
+    /** @return frames simulated over all samples, the pilot's included */
     public long frames() {
-        long frames = 0;
+        long frames = pilotFrames;
         for (final List<SampleResult> s : strata) {
             for (final SampleResult r : s) {
                 frames += r.outcome().frames();
@@ -67,12 +135,12 @@ public final class ImportanceResult {
      *         faults is a sum of Bernoulli variables with means below {@code λ_u T})
      */
     public double truncationBound() {
-        if (strata.size() >= catalog.units().size()) {
+        if (maxFaults >= catalog.units().size()) {
             return 0.0;
         }
         final double mean = catalog.totalRate() * missionHours;
         double bound = 1.0;
-        for (int j = 1; j <= strata.size() + 1; j++) {
+        for (int j = 1; j <= maxFaults + 1; j++) {
             bound *= mean / j;
         }
         return Math.min(1.0, bound);
@@ -101,11 +169,26 @@ public final class ImportanceResult {
      * @return the stratum's contribution (its own interval, without bounds)
      */
     public Estimate stratum(final Condition c, final int k) {
-        final Stratum s = Stratum.of(strata.get(k - 1), c);
-        final double se = Math.sqrt(s.varianceOfMean());
-        final double z = Intervals.z(Intervals.LEVEL);
-        return new Estimate(s.mean(), se, Math.max(0.0, s.mean() - z * se), s.mean() + z * se
-            + s.zeroHitBound(Intervals.LEVEL), s.samples(), s.hits(), ess(List.of(s)));
+        final List<Stratum> stats = new ArrayList<>();
+        double hidden = 0.0;
+        for (int i = 0; i < strata.size(); i++) {
+            if (faults[i] == k) {
+                final Stratum s = Stratum.of(strata.get(i), c);
+                stats.add(s);
+                hidden += s.zeroHitBound(Intervals.LEVEL);
+            }
+        }
+        return combine(stats, hidden);
+    }
+
+    /**
+     * @param c       a condition
+     * @param stratum a stratum's index in {@link #strata}
+     * @return its contribution (its own interval, widened above by what it could hide when it has no hit)
+     */
+    public Estimate cell(final Condition c, final int stratum) {
+        final Stratum s = Stratum.of(strata.get(stratum), c);
+        return combine(List.of(s), s.zeroHitBound(Intervals.LEVEL));
     }
 
     private Estimate estimate(final ToDoubleFunction<SampleResult> score, final int upTo) {

@@ -99,9 +99,11 @@ public final class ReliabilityReport {
         final StringBuilder sb = new StringBuilder();
         final ReliabilitySettings s = result.settings();
         sb.append(String.format(Locale.ROOT, "reliability of %s (truth from %s): %d units, %d failure modes; flight "
-            + "of %.4g h; %d importance samples (1 to %d faults), %.4g fault-free hours%n",
+            + "of %.4g h; %d importance samples (1 to %d faults%s), %.4g fault-free hours%n",
             result.base().platform().name(), result.base().name(), result.catalog().units().size(),
             result.catalog().events().size(), s.missionHours(), result.importance().samples(), s.maxFaults(),
+            s.stratification() == Stratification.CLASSES ? String.format(Locale.ROOT, "; %d strata by fault class, "
+                + "+%d pilot samples", result.importance().strata().size(), result.importance().pilotSamples()) : "",
             result.backgroundHours()));
         sb.append(String.format(Locale.ROOT, "%-18s %11s %25s %8s %7s %9s %8s %9s%n", "per flight hour",
             "estimate", "95 % interval", "rel.hw", "hits", "ESS", "VRF", "gain"));
@@ -175,7 +177,8 @@ public final class ReliabilityReport {
         j.name("settings").beginObject().name("mission_hours").value(s.missionHours()).name("samples")
             .value(s.samples()).name("max_faults").value(s.maxFaults()).name("warmup_s").value(s.warmupSeconds())
             .name("settle_s").value(s.settleSeconds()).name("bias_weight").value(s.biasWeight())
-            .name("seed").value(s.seed()).name("background_hours").value(s.backgroundHours()).name("conditions")
+            .name("seed").value(s.seed()).name("stratification").value(s.stratification().key())
+            .name("background_hours").value(s.backgroundHours()).name("conditions")
             .beginArray();
         for (final Condition c : s.conditions()) {
             j.value(c.key());
@@ -185,6 +188,7 @@ public final class ReliabilityReport {
         j.name("failure_modes").value(result.catalog().events().size());
         j.name("total_rate_per_hour").value(result.catalog().totalRate());
         j.name("importance_samples").value(result.importance().samples());
+        j.name("pilot_samples").value(result.importance().pilotSamples());
         j.name("frames_simulated").value(result.importance().frames());
         j.name("truncation_bound_per_fh").value(result.importance().truncationBound() / s.missionHours());
         j.name("conditions").beginArray();
@@ -212,13 +216,24 @@ public final class ReliabilityReport {
         j.name("plain_monte_carlo_flight_hours").value(f.plainFlightHours());
         j.name("efficiency_gain").value(f.efficiencyGain());
         j.name("strata").beginArray();
-        for (int k = 1; k <= result.importance().strata().size(); k++) {
+        for (int k = 1; k <= result.importance().maxFaults(); k++) {
             final Estimate e = result.importance().stratum(c, k).times(1.0 / result.settings().missionHours());
             j.beginObject().name("faults").value(k);
             estimate(j, e);
             j.endObject();
         }
         j.endArray();
+        if (result.settings().stratification() == Stratification.CLASSES) {
+            j.name("classes").beginArray();
+            for (int i = 0; i < result.importance().strata().size(); i++) {
+                final Estimate e = result.importance().cell(c, i).times(1.0 / result.settings().missionHours());
+                j.beginObject().name("class").value(result.importance().label(i)).name("faults")
+                    .value(result.importance().faults(i));
+                estimate(j, e);
+                j.endObject();
+            }
+            j.endArray();
+        }
         j.name("cut_sets").beginArray();
         final List<Map.Entry<String, Double>> sets = result.importance().cutSets(c);
         for (int i = 0; i < Math.min(TOP_CUT_SETS, sets.size()); i++) {

@@ -22,11 +22,12 @@ import java.util.List;
  * @param coverageTrials  simulator trials per first and second failure of each signal, for the Markov model
  * @param conditions      the conditions estimated, in declaration order: all three, or the one asked for, which
  *                        then alone steers the allocation and ends each window as soon as it shows
+ * @param stratification  how importance sampling divides the flights into strata
  */
 public record ReliabilitySettings(double missionHours, int samples, int maxFaults, double warmupSeconds,
                                   double settleSeconds, double biasWeight, long seed, int threads,
                                   double backgroundHours, boolean check, double checkLoad, int checkSamples,
-                                  int coverageTrials, List<Condition> conditions) {
+                                  int coverageTrials, List<Condition> conditions, Stratification stratification) {
     /**
      * @param missionHours    see the record description
      * @param samples         see the record description
@@ -42,6 +43,7 @@ public record ReliabilitySettings(double missionHours, int samples, int maxFault
      * @param checkSamples    see the record description
      * @param coverageTrials  see the record description
      * @param conditions      see the record description
+     * @param stratification  see the record description
      * @throws IllegalArgumentException naming the first setting out of range
      */
     public ReliabilitySettings {
@@ -61,6 +63,9 @@ public record ReliabilitySettings(double missionHours, int samples, int maxFault
         conditions = List.copyOf(conditions);
         if (conditions.isEmpty()) {
             throw new IllegalArgumentException("at least one condition must be estimated");
+        }
+        if (stratification == null) {
+            throw new IllegalArgumentException("--stratify must be count or classes");
         }
         if (!(biasWeight >= 0.0 && biasWeight < 1.0)) {
             throw new IllegalArgumentException("--bias must be in [0, 1), got " + biasWeight);

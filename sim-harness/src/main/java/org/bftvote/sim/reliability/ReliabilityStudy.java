@@ -74,8 +74,8 @@ public final class ReliabilityStudy {
             catalog.units().size(), catalog.events().size(), settings.samples(), settings.maxFaults());
         log.flush();
         final ImportanceResult importance = new ImportanceSampling(catalog, oracle, settings.missionHours(),
-            settings.maxFaults(), settings.biasWeight(), settings.seed(), settings.threads(), settings.conditions())
-            .run(settings.samples(), tenths(log, "importance sampling", settings.samples()));
+            settings.maxFaults(), settings.biasWeight(), settings.seed(), settings.threads(), settings.conditions(),
+            settings.stratification()).run(settings.samples(), tenths(log, "importance sampling", settings.samples()));
         final long[] background = background(oracle, log);
         final Check check = settings.check() ? check(oracle, log) : null;
         return new Result(base, catalog, settings, importance, background, check);
@@ -112,8 +112,8 @@ public final class ReliabilityStudy {
         log.flush();
         final int k = Math.max(settings.maxFaults(), 4);
         final ImportanceResult is = new ImportanceSampling(inflated, inflatedOracle, settings.missionHours(), k,
-            settings.biasWeight(), settings.seed() ^ 0x2545F4914F6CDD1DL, settings.threads(), settings.conditions())
-            .run(Math.max(settings.checkSamples(), 3 * k), tenths(log, "importance sampling", settings.checkSamples()));
+            settings.biasWeight(), settings.seed() ^ 0x2545F4914F6CDD1DL, settings.threads(), settings.conditions(),
+            settings.stratification()).run(Math.max(settings.checkSamples(), 3 * k), tenths(log, "importance sampling", settings.checkSamples()));
         final int lanes = base.platform().lanes().size();
         final int signals = base.platform().signals().size();
         final int trials = (signals * lanes * lanes) * settings.coverageTrials();

@@ -70,6 +70,22 @@ class SimulatedTriplexTest {
     }
 
     @Test
+    void stratifiedByClassOnTheSimulatorItLandsWithinItsInterval() throws Exception {
+        final double exact = Triplex.exact(1.0, RATE, RATE, RATE);
+        final ImportanceResult r = new ImportanceSampling(catalog, oracle(catalog), 1.0, 3, 0.5, 11, 2,
+            List.of(Condition.values()), Stratification.CLASSES).run(90, i -> { });
+        final Estimate e = r.estimate(Condition.LOSS_OF_SIGNAL);
+        // Pairs are exact here (every pair loses the signal, each class's weight is its probability), so all the
+        // spread is the triples' (forced transitions, ~1e-9 of the 3e-6): three standard errors, not the 95 % interval
+        // whose width is some 1e-13, since a miss one time in twenty would say nothing about the classes.
+        assertEquals(exact, e.value(), 3.0 * e.standardError(), e.toString());
+        assertTrue(e.relativeHalfWidth() < 0.05, e.toString());
+        assertEquals(0, r.stratum(Condition.LOSS_OF_SIGNAL, 1).hits(), "one hard-over alone never loses the signal");
+        assertEquals(r.stratum(Condition.LOSS_OF_SIGNAL, 2).samples(), r.stratum(Condition.LOSS_OF_SIGNAL, 2).hits(),
+            "every pair of hard-overs loses the signal");
+    }
+
+    @Test
     void plainMonteCarloAndImportanceSamplingAgreeAtInflatedRates() throws Exception {
         final double scale = 400.0;
         final double exact = Triplex.exact(1.0, RATE * scale, RATE * scale, RATE * scale);
@@ -181,6 +197,25 @@ class SimulatedTriplexTest {
         assertTrue(run(temp.resolve("background"), "1", "--condition", "loss_of_signal")
             .contains("  sum of both"),
             "with fault-free hours the sum is shown");
+    }
+
+    @Test
+    void theChecksAgreeStratifiedByClassAndTheFilesSaySo() throws Exception {
+        final String out = run(temp.resolve("classes"), "2", "--stratify", "classes", "--check", "--check-samples",
+            "200", "--coverage-trials", "6");
+        final List<String> rows = Files.readAllLines(temp.resolve("classes").resolve(ReliabilityReport.CHECKS));
+        assertTrue(rows.subList(1, rows.size()).stream().allMatch(r -> r.endsWith(",true")), rows.toString());
+        assertTrue(out.contains("strata by fault class") && out.contains("checks: all agree within their intervals"),
+            out);
+        final String json = Files.readString(temp.resolve("classes").resolve(ReliabilityReport.JSON));
+        assertTrue(json.contains("\"stratification\": \"classes\"") && json.contains("\"classes\": [")
+            && json.contains("two sensors of position, rarer mode sensor hard_over"), json);
+        final CommandLine commandLine = BftvoteSim.commandLine(new SimulationRunner());
+        final StringWriter stderr = new StringWriter();
+        commandLine.setErr(new PrintWriter(stderr, true));
+        assertEquals(2, commandLine.execute("reliability", "triplex-test", "--profiles", profiles().toString(),
+            "--stratify", "modes"));
+        assertTrue(stderr.toString().contains("--stratify must be count or classes, got 'modes'"), stderr.toString());
     }
 
     private String run(final Path out, final String threads, final String... more) {
