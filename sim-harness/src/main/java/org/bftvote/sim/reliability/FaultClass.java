@@ -14,17 +14,19 @@ import org.bftvote.sim.emulation.SimRandom;
  * what the faults lead to needs simulation.
  *
  * <p>Units fail independently, unit {@code u} within the flight with probability {@code p_u = 1 − exp(−λ_u T)}, so
- * exactly the set {@code A} fails with probability {@code P(A) = exp(−ΛT) · Π_{u∈A} (exp(λ_u T) − 1)}, in modes {@code m_u} with
- * {@code P(A, m) = P(A) · Π_{u∈A} λ_{m_u}/λ_u}, and the class with {@code P(C) = Σ_{(A, m)∈C} P(A, m)}. Given the
- * class, the true process chooses the combination in proportion to {@code P(A, m)} and each unit's onset
- * independently from its exponential law cut at {@code T} (inverse distribution: {@code t = −ln(1 − v·p_u)/λ_u},
- * {@code v} uniform). A draw does exactly that, so a sample's weight is the constant {@code P(C)}, and the mean of
- * {@code P(C) × indicator} over a class's samples is an unbiased estimate of P(the class's flights and the
- * condition). The classes ({@link #of}): one fault, by signal (a sensor of it) or a lane's computer; two faults, by
- * how they can combine on one signal (two sensors of it in different lanes, a lane's computer and a sensor of it in
- * another lane, two lanes' computers, or unrelated), the first two split further by the rarer of the two modes
- * (the lower rate; by name when equal), so that a rare mode that defeats the redundancy with most partners has a
- * class of its own. Immutable; thread safe.
+ * exactly the set {@code A} fails with probability {@code P(A) = exp(−ΛT) · Π_{u∈A} (exp(λ_u T) − 1)}, in modes
+ * {@code m_u} with {@code P(A, m) = P(A) · Π_{u∈A} λ_{m_u}/λ_u}, and the class with
+ * {@code P(C) = Σ_{(A, m)∈C} P(A, m)}. Given the class, the true process chooses the combination in proportion to
+ * {@code P(A, m)} and each unit's onset independently from its exponential law cut at {@code T} (inverse
+ * distribution: {@code t = −ln(1 − v·p_u)/λ_u}, {@code v} uniform). A draw does exactly that, so a sample's
+ * weight is the constant {@code P(C)}, and the mean of {@code P(C) × indicator} over a class's samples is an
+ * unbiased estimate of P(the class's flights and the condition).
+ *
+ * <p>The classes ({@link #of}): one fault, by signal (a sensor of it) or a lane's computer; two faults, by how they
+ * can combine on one signal: two sensors of it in different lanes, or a lane's computer and a sensor of it in another
+ * lane (both split further by the rarer of the two modes, the lower rate, by name when equal, so that a rare mode that
+ * defeats the redundancy with most partners has a class of its own), two lanes' computers, or unrelated. Immutable;
+ * thread safe.
  */
 final class FaultClass {
     private final FailureCatalog catalog;

@@ -11,10 +11,10 @@ import java.util.List;
  * {@code (1 − exp(−T·n/H)) / T}. Their sum (the two are counted as if disjoint, an upper bound of the union) has
  * the interval whose ends are the sums of the parts' ends at 97.5 % each (Bonferroni: at least 95 % together).
  * The variance-reduction factor is plain Monte Carlo's variance per flight, {@code P(1 − P)}, over importance
- * sampling's, {@code n·SE²} ({@code n} with the pilot's samples); the efficiency gain divides plain Monte Carlo's frames for the same interval (its
- * flights {@code z²(1 − P)/(P·r²)} times its mean frames per flight, {@code Σ_k P(k faults)·frames_k}, with
- * {@code P(k faults)} the mean likelihood ratio of stratum k, or the sum over its classes) by the frames importance
- * sampling simulated, the pilot's included.
+ * sampling's, {@code n·SE²} ({@code n} with the pilot's samples); the efficiency gain divides plain Monte Carlo's
+ * frames for the same interval (its flights {@code z²(1 − P)/(P·r²)} times its mean frames per flight,
+ * {@code Σ_k P(k faults)·frames_k}, with {@code P(k faults)} the mean likelihood ratio of stratum k, or the sum over
+ * its classes) by the frames importance sampling simulated, the pilot's included.
  *
  * @param condition  the condition
  * @param faults     fault combinations, per flight hour

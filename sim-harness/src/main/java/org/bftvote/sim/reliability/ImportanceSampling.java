@@ -251,7 +251,8 @@ public final class ImportanceSampling {
                 final double variance;
                 if (!Double.isNaN(probability[k])) {
                     final long[] g = pooled.get(groups.get(k) + "|" + c.key());
-                    final double h = (s.hits() + GROUP_PRIOR * g[0] / Math.max(1.0, g[1])) / (s.samples() + GROUP_PRIOR);
+                    final double h = (s.hits() + GROUP_PRIOR * g[0] / Math.max(1.0, g[1]))
+                        / (s.samples() + GROUP_PRIOR);
                     variance = probability[k] * probability[k] * h * (1.0 - h);
                 } else {
                     variance = s.sampleVariance();

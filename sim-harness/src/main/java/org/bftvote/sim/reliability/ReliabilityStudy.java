@@ -113,7 +113,8 @@ public final class ReliabilityStudy {
         final int k = Math.max(settings.maxFaults(), 4);
         final ImportanceResult is = new ImportanceSampling(inflated, inflatedOracle, settings.missionHours(), k,
             settings.biasWeight(), settings.seed() ^ 0x2545F4914F6CDD1DL, settings.threads(), settings.conditions(),
-            settings.stratification()).run(Math.max(settings.checkSamples(), 3 * k), tenths(log, "importance sampling", settings.checkSamples()));
+            settings.stratification()).run(Math.max(settings.checkSamples(), 3 * k),
+                tenths(log, "importance sampling", settings.checkSamples()));
         final int lanes = base.platform().lanes().size();
         final int signals = base.platform().signals().size();
         final int trials = (signals * lanes * lanes) * settings.coverageTrials();
