@@ -151,13 +151,13 @@ final class FaultClass {
         final FailureUnit a = catalog.units().get(x.unit());
         final FailureUnit b = catalog.units().get(y.unit());
         if (!a.related(b)) {
-            return "2 faults: unrelated (one lane, or sensors of different signals)";
+            return "2 faults: unrelated (in one lane, or sensors on different signals)";
         }
         if (a.isLane() && b.isLane()) {
             return "2 faults: two lanes' computers";
         }
-        final boolean xRarer = x.ratePerHour() < y.ratePerHour()
-            || x.ratePerHour() == y.ratePerHour() && x.mode().compareTo(y.mode()) <= 0;
+        final int byRate = Double.compare(x.ratePerHour(), y.ratePerHour());
+        final boolean xRarer = byRate < 0 || byRate == 0 && x.mode().compareTo(y.mode()) <= 0;
         final FailureEvent rarer = xRarer ? x : y;
         final String mode = (catalog.units().get(rarer.unit()).isLane() ? "lane " : "sensor ") + rarer.mode();
         if (a.isLane() || b.isLane()) {
