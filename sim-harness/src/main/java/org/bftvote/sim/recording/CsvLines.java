@@ -57,6 +57,64 @@ final class CsvLines {
         }
     }
 
+    /**
+     * Reads the next line and finds its fields in the same pass: {@code starts[0]} is the line's start,
+     * {@code starts[i]} the start of field i and {@code starts[i + 1] - 1} where it ends. At most
+     * {@code starts.length - 1} fields are found; the rest of the line is not split further.
+     *
+     * @param starts where the fields' starts go (at least two entries)
+     * @return the number of fields found, or -1 when there is no further line
+     * @throws IOException if the stream fails other than by ending early
+     */
+    int next(final int[] starts) throws IOException {
+        final int most = starts.length - 1;
+        int n = 0;
+        int i = position;
+        while (true) {
+            final byte[] b = buffer;
+            final int to = limit;
+            for (; i < to; i++) {
+                final byte c = b[i];
+                if (c == ',') {
+                    if (n < most) {
+                        starts[++n] = i + 1;
+                    }
+                } else if (c == '\n') {
+                    start = position;
+                    end = i > start && b[i - 1] == '\r' ? i - 1 : i;
+                    position = i + 1;
+                    line++;
+                    return fields(starts, n);
+                }
+            }
+            if (eof) {
+                if (position < limit) {
+                    start = position;
+                    end = limit;
+                    position = limit;
+                    line++;
+                    cut = true;
+                    return fields(starts, n);
+                }
+                return -1;
+            }
+            final int shift = position;
+            fill();
+            for (int k = 1; k <= n; k++) {
+                starts[k] -= shift;
+            }
+            i -= shift;
+        }
+    }
+
+    private int fields(final int[] starts, final int commas) {
+        starts[0] = start;
+        if (commas + 1 < starts.length) {
+            starts[commas + 1] = end + 1;
+        }
+        return commas + 1;
+    }
+
     private void fill() throws IOException {
         if (position > 0) {
             System.arraycopy(buffer, position, buffer, 0, limit - position);

@@ -87,6 +87,9 @@ public final class CsvRecordingReader {
         final int time;
         final int[][] value;
         final int[][] valid;
+        final String[][] valueName;
+        final String[][] validName;
+        final double[] scale;
         final String[] header;
         boolean incomplete;
 
@@ -101,10 +104,16 @@ public final class CsvRecordingReader {
             final int n = map.signals().size();
             this.value = new int[n][];
             this.valid = new int[n][];
+            this.valueName = new String[n][];
+            this.validName = new String[n][];
+            this.scale = new double[n];
             for (int s = 0; s < n; s++) {
                 final RecordingMap.SignalMap signal = map.signals().get(s);
                 value[s] = new int[signal.channels().size()];
                 valid[s] = signal.valid().isEmpty() ? null : new int[signal.valid().size()];
+                valueName[s] = signal.channels().toArray(new String[0]);
+                validName[s] = signal.valid().toArray(new String[0]);
+                scale[s] = signal.scale();
                 for (int c = 0; c < value[s].length; c++) {
                     value[s][c] = find(index, signal.channels().get(c));
                     if (valid[s] != null) {
@@ -148,15 +157,15 @@ public final class CsvRecordingReader {
     private long readRows(final CsvLines lines, final Columns columns, final FrameSink sink)
         throws IOException, RecordingException {
         final int[] starts = new int[columns.fields + 1];
+        final Cells cells = new Cells(columns.fields);
         long rows = 0;
         double firstTime = Double.NaN;
         double lastTime = Double.NEGATIVE_INFINITY;
-        while (lines.next()) {
-            final byte[] b = lines.buffer();
+        int found;
+        while ((found = lines.next(starts)) >= 0) {
             if (lines.end() == lines.start()) {
                 continue; // a blank line, as editors leave at the end
             }
-            final int found = split(b, lines.start(), lines.end(), starts);
             if (found < columns.fields) {
                 if (lines.cut()) {
                     columns.incomplete = true;
@@ -165,7 +174,8 @@ public final class CsvRecordingReader {
                 throw new RecordingException(shown, "line " + lines.line(), "", found + " fields, expected "
                     + columns.fields + " as in the header");
             }
-            final double raw = number(lines, starts, columns.time, map.timeColumn());
+            cells.row++;
+            final double raw = number(lines, starts, cells, columns.time, map.timeColumn());
             if (!Double.isFinite(raw) || raw < lastTime) {
                 throw new RecordingException(shown, "line " + lines.line(), map.timeColumn(), Double.isFinite(raw)
                     ? "time " + cell(lines, starts, columns.time) + " goes backwards (previous row: " + lastTime
@@ -177,7 +187,7 @@ public final class CsvRecordingReader {
             }
             sink.beginRow((raw - firstTime) * map.timeScale());
             for (int s = 0; s < columns.value.length; s++) {
-                row(lines, starts, columns, s, sink);
+                row(lines, starts, cells, columns, s, sink);
             }
             sink.endRow();
             rows++;
@@ -185,40 +195,45 @@ public final class CsvRecordingReader {
         return rows;
     }
 
-    private void row(final CsvLines lines, final int[] starts, final Columns columns, final int s,
-        final FrameSink sink) throws RecordingException {
-        final RecordingMap.SignalMap signal = map.signals().get(s);
-        final double scale = signal.scale();
-        for (int c = 0; c < columns.value[s].length; c++) {
-            final int col = columns.value[s][c];
+    private void row(final CsvLines lines, final int[] starts, final Cells cells, final Columns columns,
+        final int s, final FrameSink sink) throws RecordingException {
+        final double scale = columns.scale[s];
+        final int[] value = columns.value[s];
+        final int[] valid = columns.valid[s];
+        for (int c = 0; c < value.length; c++) {
+            final int col = value[c];
             if (starts[col + 1] - 1 == starts[col]) {
                 sink.sample(s, c, Double.NaN, false, false);
                 continue;
             }
-            final double v = number(lines, starts, col, signal.channels().get(c));
-            final boolean valid = columns.valid[s] == null
-                || number(lines, starts, columns.valid[s][c], signal.valid().get(c)) != 0.0;
-            sink.sample(s, c, scale == 1.0 ? v : v * scale, valid, true);
+            final double v = number(lines, starts, cells, col, columns.valueName[s][c]);
+            final boolean isValid = valid == null
+                || number(lines, starts, cells, valid[c], columns.validName[s][c]) != 0.0;
+            sink.sample(s, c, scale == 1.0 ? v : v * scale, isValid, true);
         }
     }
 
-    /** Finds the start of every field; {@code starts[i + 1] - 1} is where field i ends. */
-    private static int split(final byte[] b, final int from, final int to, final int[] starts) {
-        int n = 0;
-        starts[0] = from;
-        for (int i = from; i < to && n + 1 < starts.length; i++) {
-            if (b[i] == ',') {
-                starts[++n] = i + 1;
-            }
+    /**
+     * The current row's cells already parsed: a column the map names more than once (one validity column for the
+     * three axes of a unit, say) is parsed once a row. {@code parsedIn[col] == row} marks {@code value[col]} as
+     * this row's.
+     */
+    private static final class Cells {
+        final double[] value;
+        final long[] parsedIn;
+        long row;
+
+        Cells(final int fields) {
+            value = new double[fields];
+            parsedIn = new long[fields];
         }
-        if (n + 1 < starts.length) {
-            starts[n + 1] = to + 1;
-        }
-        return n + 1;
     }
 
-    private double number(final CsvLines lines, final int[] starts, final int col, final String name)
-        throws RecordingException {
+    private double number(final CsvLines lines, final int[] starts, final Cells cells, final int col,
+        final String name) throws RecordingException {
+        if (cells.parsedIn[col] == cells.row) {
+            return cells.value[col];
+        }
         int from = starts[col];
         int to = starts[col + 1] - 1;
         final byte[] b = lines.buffer();
@@ -233,6 +248,8 @@ public final class CsvRecordingReader {
             throw new RecordingException(shown, "line " + lines.line() + ", column " + (col + 1), name, "'"
                 + cell(lines, starts, col) + "' is not a number");
         }
+        cells.value[col] = v;
+        cells.parsedIn[col] = cells.row;
         return v;
     }
 
