@@ -7,6 +7,16 @@ import java.util.List;
  * samples, then {@link #endRow}; finally {@link #frames} builds the frames.
  */
 interface FrameSink {
+    /**
+     * A hint, given at most once and before the first row: about how many rows are coming, so that storage can be
+     * sized once instead of grown. It may be wrong either way; a sink that has no use for it ignores it.
+     *
+     * @param rows the rows expected
+     */
+    default void expect(final long rows) {
+        // no use for it
+    }
+
     void beginRow(double timeS);
 
     /**

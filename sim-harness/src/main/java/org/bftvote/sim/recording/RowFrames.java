@@ -5,9 +5,13 @@ import java.util.List;
 
 /**
  * One frame per record: each row's samples are the frame's channel values, a channel with a sample is fresh and of
- * age 0, one without keeps its previous value, not fresh, its age growing. Arrays grow by doubling.
+ * age 0, one without keeps its previous value, not fresh, its age growing. Arrays are sized by {@link #expect} (up
+ * to {@link #MOST_RESERVED_BYTES}) and grow by doubling.
  */
 final class RowFrames implements FrameSink {
+    /** The most {@link #expect} sets aside, whatever the hint: a wrong hint cannot cost more memory than this. */
+    static final long MOST_RESERVED_BYTES = 32L << 20;
+
     private final int[] channels;
     private double[] time = new double[1024];
     private final double[][] values;
@@ -50,8 +54,23 @@ final class RowFrames implements FrameSink {
         time[frames] = timeS;
     }
 
+    @Override
+    public void expect(final long rows) {
+        long bytesPerFrame = Double.BYTES;
+        for (final int c : channels) {
+            bytesPerFrame += 2L * Double.BYTES * c + 2L * Long.BYTES;
+        }
+        final long capacity = Math.min(rows, MOST_RESERVED_BYTES / bytesPerFrame);
+        if (frames == 0 && capacity > time.length) {
+            resize((int) capacity);
+        }
+    }
+
     private void grow() {
-        final int capacity = time.length * 2;
+        resize(time.length * 2);
+    }
+
+    private void resize(final int capacity) {
         time = Arrays.copyOf(time, capacity);
         for (int s = 0; s < channels.length; s++) {
             values[s] = Arrays.copyOf(values[s], capacity * channels[s]);
