@@ -45,7 +45,9 @@ import org.bftvote.Require;
  * After {@link #decide()}, the lane holds, for each peer, this frame's evidence: a round with no accepted message
  * ({@link #missingMask()}), a dropped message ({@link #malformedMask()}), or a round-1 entry — the peer's own reading
  * as sent to this lane — that disagrees with the value all healthy lanes decided for that peer
- * ({@link #contradictionMask()}). Their union is this lane's accusation word, sent as signal K in the next frame.
+ * ({@link #contradictionMask()}), or a peer whose round-1 message did not reach this lane while a relay carried a
+ * reading of it (also {@link #contradictionMask()}: its reading reached some lanes and not others). Their union is
+ * this lane's accusation word, sent as signal K in the next frame.
  * A healthy peer never earns evidence from a healthy lane while the fault hypothesis holds: its messages arrive and
  * are well formed, and validity makes the decided value equal to what it sent. Relay entries of later rounds are
  * deliberately not evidence: a faulty source can make a healthy relay's entry disagree with the decision (n = 4,
@@ -604,7 +606,10 @@ public final class AgreementLane {
         return malformedMask;
     }
 
-    /** @return peers whose round-1 entries disagree with the value decided for them this frame */
+    /**
+     * @return peers whose round-1 entries disagree with the value decided for them this frame, and peers whose
+     *         round-1 message did not arrive while a relay carried a reading of them
+     */
     public long contradictionMask() {
         return contradictionMask;
     }
@@ -883,7 +888,13 @@ public final class AgreementLane {
      */
     private void collectContradictions() {
         for (int peer = 0; peer < lanes; peer++) {
-            if (peer == self || (receivedRounds[peer] & (1 << 1)) == 0) {
+            if (peer == self) {
+                continue;
+            }
+            if ((receivedRounds[peer] & (1 << 1)) == 0) {
+                if (relayedWhileUnheard(peer)) {
+                    contradictionMask |= 1L << peer;
+                }
                 continue;
             }
             for (int k = 0; k < engineSignals; k++) {
@@ -894,6 +905,31 @@ public final class AgreementLane {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a peer whose round-1 message did not reach this lane was relayed to it as having sent a reading: then
+     * its reading reached some lanes and not others, an asymmetric fault (of the peer, one of its links, or the
+     * relay) that the lanes' decisions may not mask, since the peer itself keeps its own reading. An excluded peer's
+     * entries are refused everywhere, so it never counts; with no relay round (m = 0) there is nothing to compare.
+     */
+    private boolean relayedWhileUnheard(final int peer) {
+        if (rounds < 2 || isExcluded(peer)) {
+            return false;
+        }
+        final EigPaths paths = engine.paths();
+        for (int relay = 0; relay < lanes; relay++) {
+            if (relay == self || relay == peer) {
+                continue;
+            }
+            final int node = paths.child(peer, relay);
+            for (int k = 0; k < engineSignals; k++) {
+                if (EntryStatus.isValue(engine.storedStatus(node, k))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
