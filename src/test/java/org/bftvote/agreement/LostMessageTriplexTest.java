@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * outputs differ from theirs and nothing the sender receives can tell it. Both receivers know at once: the one that
  * got the reading sees it decided otherwise, the one that did not sees a relay carry it. So in that frame no two
  * lanes give different unflagged outputs, and from the next frame on the outputs are the same everywhere again.
+ * The limits: with no relay round (OM(0)) the lane that missed the message has nothing to compare, and an excluded
+ * peer's entries are refused everywhere, so a message of it lost on one link says nothing.
  */
 @Tag("RCV-1")
 @Tag("RCV-11")
@@ -34,6 +36,38 @@ class LostMessageTriplexTest {
                 }
             }
         }
+    }
+
+    @Test
+    void withoutARelayRoundTheLaneThatMissedTheMessageCannotKnow() {
+        // OM(0): one broadcast round, nothing relayed, so nothing to compare (why the shipped triplex relays once).
+        final MessageInterceptor lose = (frame, round, from, to, buffer, offset, length, capacity) ->
+            frame == AT && from == 0 && to == 1 ? MessageInterceptor.DROP : length;
+        final PipelineCluster system = new PipelineCluster(RecoveryCampaignTest.config(
+            PipelineConfig.builder(LANES, 0, SIGNALS), LANES), lose);
+        final RecoveryCampaignTest.Inputs inputs = new RecoveryCampaignTest.Inputs(LANES, SIGNALS, 12);
+        for (long frame = 0; frame <= AT; frame++) {
+            inputs.run(system, frame, false);
+        }
+        assertEquals(1L, system.pipeline(1).lane().missingMask(), "the message is missing");
+        assertEquals(0L, system.pipeline(1).lane().contradictionMask(), "and nothing says more");
+    }
+
+    @Test
+    void anExcludedPeerIsNotAContradiction() {
+        // Lane 3 of a quad is silent long enough to be excluded; later it speaks again, but its round-1 message to
+        // lane 0 is lost: the others refuse an excluded lane's entries, so nothing of it is relayed either.
+        final MessageInterceptor lose = (frame, round, from, to, buffer, offset, length, capacity) ->
+            from == 3 && (frame < 45 || frame == AT && round == 1 && to == 0) ? MessageInterceptor.DROP : length;
+        final PipelineCluster system = new PipelineCluster(RecoveryCampaignTest.config(
+            PipelineConfig.builder(4, 1, SIGNALS), 4), lose);
+        final RecoveryCampaignTest.Inputs inputs = new RecoveryCampaignTest.Inputs(4, SIGNALS, 12);
+        for (long frame = 0; frame <= AT; frame++) {
+            inputs.run(system, frame, false);
+        }
+        assertTrue(system.pipeline(0).lane().isExcluded(3), "the premise: lane 3 is excluded");
+        assertEquals(1L << 3, system.pipeline(0).lane().missingMask(), "its message to lane 0 is missing");
+        assertEquals(0L, system.pipeline(0).lane().contradictionMask());
     }
 
     private static void loseOne(final int sender, final int receiver) {
