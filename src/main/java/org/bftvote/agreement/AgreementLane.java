@@ -504,7 +504,10 @@ public final class AgreementLane {
         return OK;
     }
 
-    /** Each lane's agreed diagnosis word, read once: who was heard, their accusations and tags. */
+    /**
+     * Each lane's agreed diagnosis word, read once: who was heard, their accusations and tags. The one place the
+     * word is taken apart; {@link #heard}, {@link #agreedAccusations} and {@link #agreedTag} read what it found.
+     */
     private void readDiagnosisWords() {
         final long bits = laneBits();
         final boolean tagged = lanes <= MAX_LANES_WITH_TAG;
@@ -655,7 +658,7 @@ public final class AgreementLane {
      * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public long agreedAccusations(final int lane) {
-        return heard(lane) ? engine.decidedWord(lane, userSignals) & laneBits() : 0L;
+        return agreedWords[checkedLane("lane", lane)];
     }
 
     /**
@@ -665,7 +668,7 @@ public final class AgreementLane {
      * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public boolean heard(final int lane) {
-        return engine.decidedStatus(checkedLane("lane", lane), userSignals) == EntryStatus.VALUE;
+        return (heardMask >>> checkedLane("lane", lane) & 1L) != 0;
     }
 
     /**
@@ -674,9 +677,7 @@ public final class AgreementLane {
      * @throws IndexOutOfBoundsException naming the lane and the range
      */
     public int agreedTag(final int lane) {
-        checkedLane("lane", lane);
-        return lanes <= MAX_LANES_WITH_TAG && engine.decidedStatus(lane, userSignals) == EntryStatus.VALUE
-            ? (int) (engine.decidedWord(lane, userSignals) >>> TAG_SHIFT) : 0;
+        return agreedTags[checkedLane("lane", lane)];
     }
 
     /**
