@@ -164,10 +164,22 @@ final class LaneHealth {
             digests[j] = StateTag.digest(tags[j]);
         }
         voters = voters(lanes, heard, excluded, tags);
-        final int winner = Plurality.winner(digests, voters);
-        referenceKnown = winner >= 0;
-        referenceDigest = referenceKnown ? digests[winner] : 0L;
-        incongruent = referenceKnown ? Plurality.others(digests, voters, referenceDigest) : 0L;
+        referenceKnown = voters != 0;
+        if (!referenceKnown) {
+            referenceDigest = 0L;
+            incongruent = 0L;
+            return;
+        }
+        // The usual frame: every voter holds the first voter's digest, which one pass finds.
+        final long first = digests[Long.numberOfTrailingZeros(voters)];
+        final long differ = Plurality.others(digests, voters, first);
+        if (differ == 0) {
+            referenceDigest = first;
+            incongruent = 0L;
+        } else {
+            referenceDigest = digests[Plurality.winner(digests, voters)];
+            incongruent = Plurality.others(digests, voters, referenceDigest);
+        }
     }
 
     /**
@@ -339,10 +351,17 @@ final class LaneHealth {
      */
     void addStateTo(final StateDigest digest) {
         digest.add(excluded & 0xFFFF_FFFFL | (long) exceededRun << 32);
-        for (int j = 0; j < lanes; j++) {
+        int j = 0;
+        for (; j + 1 < lanes; j += 2) {
+            digest.add(laneWord(j), laneWord(j + 1));
+        }
+        if (j < lanes) {
             digest.add(laneWord(j));
         }
-        for (int j = 0; j < lanes; j++) {
+        for (j = 0; j + 1 < lanes; j += 2) {
+            digest.add(exclusionFrame[j], exclusionFrame[j + 1]);
+        }
+        if (j < lanes) {
             digest.add(exclusionFrame[j]);
         }
     }

@@ -133,6 +133,9 @@ public final class LanePipeline {
 
     private long heard;
     private long stateDigest;
+    /** The frame the last digest was of, and its manager's signal (frame mod K). */
+    private long digestedFrame;
+    private int digestedSignal;
     private int sentTag;
     private long lastFrame;
     private boolean started;
@@ -505,11 +508,21 @@ public final class LanePipeline {
         digest.reset();
         health.addStateTo(digest);
         for (final ChannelOutput out : outputs) {
-            digest.add(out.value());
-            digest.add(out.failedMask() << 8 | out.voteStatus().ordinal());
+            digest.add(Double.doubleToRawLongBits(out.value()), out.failedMask() << 8 | out.voteStatus().ordinal());
         }
-        managers[(int) Math.floorMod(frame, (long) signals)].addStateTo(digest);
+        managers[digestedSignal(frame)].addStateTo(digest);
         return digest.value();
+    }
+
+    /** frame mod K, stepped from the last digested frame's (a division only when frames were skipped). */
+    private int digestedSignal(final long frame) {
+        if (frame == digestedFrame + 1 && frame != Long.MIN_VALUE) {
+            digestedSignal = digestedSignal + 1 == signals ? 0 : digestedSignal + 1;
+        } else {
+            digestedSignal = (int) Math.floorMod(frame, (long) signals);
+        }
+        digestedFrame = frame;
+        return digestedSignal;
     }
 
     private void writeBlock(final int block, final long[] dst) {

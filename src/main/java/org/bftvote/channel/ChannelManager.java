@@ -891,16 +891,12 @@ public final class ChannelManager {
      */
     public void addStateTo(final StateDigest digest) {
         for (int i = 0; i < n; i++) {
-            digest.add(countersWord(i));
-            digest.add(historyWord(i));
-            digest.add(lastValid[i]);
-            digest.add(lastValidFrame(i));
+            digest.add(countersWord(i), historyWord(i), Double.doubleToRawLongBits(lastValid[i]), lastValidFrame(i));
             if (frozenWatch) {
                 digest.add(lastBits[i]);
             }
         }
-        digest.add(lastGood);
-        digest.add(holdWord());
+        digest.add(Double.doubleToRawLongBits(lastGood), holdWord());
     }
 
     private long countersWord(final int i) {

@@ -44,6 +44,34 @@ public final class StateDigest {
     }
 
     /**
+     * The same as {@link #add(long)} of each word in turn. The sum is read and written once for all of them: a loop
+     * of single adds keeps the running sum in memory, and each add then waits for the previous one's store.
+     *
+     * @param first  the next word
+     * @param second the word after it
+     */
+    public void add(final long first, final long second) {
+        final long m = multiplier;
+        sum += first * m + second * (m + STEP);
+        multiplier = m + 2 * STEP;
+    }
+
+    /**
+     * The same as {@link #add(long)} of each word in turn, the sum read and written once (see
+     * {@link #add(long, long)}).
+     *
+     * @param first  the next word
+     * @param second the word after it
+     * @param third  the word after that
+     * @param fourth the last word
+     */
+    public void add(final long first, final long second, final long third, final long fourth) {
+        final long m = multiplier;
+        sum += first * m + second * (m + STEP) + third * (m + 2 * STEP) + fourth * (m + 3 * STEP);
+        multiplier = m + 4 * STEP;
+    }
+
+    /**
      * @param value the next value, by its raw IEEE bits (so -0.0 and 0.0, or two NaNs, count as different)
      */
     public void add(final double value) {

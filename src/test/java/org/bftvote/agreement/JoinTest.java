@@ -61,6 +61,35 @@ class JoinTest {
         assertEquals(0, system.pipeline(0).excludedMask(), "a restart shorter than the exclusion persistence");
     }
 
+    /**
+     * The frame counter wraps from {@code Long.MAX_VALUE} to {@code Long.MIN_VALUE} as one step, and each frame's
+     * digest covers the manager of signal frame mod K. A lane restarted after the wrap finds that signal from its
+     * frame number alone, the others from the frames they stepped through: with K = 3 (2^64 is not a multiple of
+     * 3) the two agree only if stepping across the wrap is done like the division.
+     */
+    @Test
+    void aLaneRestartedJustAfterTheFrameCounterWrapsJoinsWithinTheBound() {
+        final PipelineCluster system = quad(MessageInterceptor.PASS);
+        final RecoveryCampaignTest.Inputs inputs = new RecoveryCampaignTest.Inputs(4, 3, 7);
+        long frame = Long.MAX_VALUE - 400;
+        for (int i = 0; i < 410; i++, frame++) {
+            inputs.run(system, frame, false);
+        }
+        final LanePipeline fresh = system.restart(1);
+        final int bound = fresh.recoveryBoundFrames();
+        final long restartedAt = frame;
+        long joined = Long.MAX_VALUE;
+        for (int i = 0; i < bound + 50; i++, frame++) {
+            inputs.run(system, frame, false);
+            if (joined == Long.MAX_VALUE && RecoveryProbe.identical(system, 0b1111L)) {
+                joined = frame;
+            }
+        }
+        assertTrue(joined != Long.MAX_VALUE && joined - restartedAt <= bound,
+            "restarted at " + restartedAt + ", joined at " + joined + ", bound " + bound);
+        assertTrue(fresh.output(0).status().isCongruent(), "the restarted lane is no longer syncing");
+    }
+
     private static OutputStatus statusAt(final int lane, final int frames) {
         // The first frames of a fresh lane: out of step, then syncing.
         final PipelineCluster system = quad(MessageInterceptor.PASS);
