@@ -19,7 +19,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * printed (0 expected; the allocation test {@code MalformedInputFuzzTest} asserts it without instrumentation).
  *
  * <p>In a plain test run each stored input runs once (regression). A fuzzing run:
- * {@code JAZZER_FUZZ=1 mvn -B -ntp -pl src test -Dtest=ReceivePathFuzzTest -Djazzer.max_duration=10m}.
+ * {@code JAZZER_FUZZ=1 mvn -B -ntp -pl src test -Dtest=ReceivePathFuzzTest -Dfuzz.seconds=600}.
  */
 @Tag("AGR-3")
 class ReceivePathFuzzTest {
