@@ -1,5 +1,6 @@
 package org.bftvote.sim.trace;
 
+import java.nio.BufferUnderflowException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.bftvote.sim.run.SignalInfo;
 
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
+import net.openhft.chronicle.core.io.IORuntimeException;
 
 /**
  * The header document ({@link TraceFormat}, type {@code 'H'}): the run's {@link RunDescriptor} and the per-signal
@@ -161,12 +163,13 @@ public record TraceHeader(int formatVersion, RunDescriptor descriptor, double[] 
         return new TraceHeader(format, b.build(), tolerance, configuration);
     }
 
-    /** Reads a string, {@code null} for a null marker; a length beyond what a string can hold names the field. */
+    /** Reads a string, {@code null} for a null marker; a length or bytes that do not decode name the field. */
     private static String utf8(final BytesIn<?> in, final String field) throws BadDocument {
         try {
             return in.readUtf8();
-        } catch (final ArithmeticException e) {
-            throw new BadDocument(field, "a string length out of range");
+        } catch (final ArithmeticException | IllegalArgumentException | BufferUnderflowException
+                       | IORuntimeException e) {
+            throw BadDocument.undecodableString(field, e);
         }
     }
 

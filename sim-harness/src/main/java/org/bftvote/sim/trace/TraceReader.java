@@ -1,6 +1,7 @@
 package org.bftvote.sim.trace;
 
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
@@ -11,6 +12,7 @@ import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.yaml.IoReasons;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.io.IORuntimeException;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -237,10 +239,12 @@ public final class TraceReader implements AutoCloseable {
                 }
             } catch (final BadDocument e) {
                 throw new TraceException(dir, document, e.field(), e.problem());
-            } catch (final java.nio.BufferUnderflowException e) {
+            } catch (final BufferUnderflowException e) {
                 throw new TraceException(dir, document, "", "document ends before its last field");
-            } catch (final IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-                // ArithmeticException: a length field beyond what it can hold (Chronicle's stop-bit decoding).
+            } catch (final IllegalArgumentException | IllegalStateException | ArithmeticException
+                           | IORuntimeException e) {
+                // ArithmeticException, IORuntimeException: a length or text Chronicle's decoding refuses; the
+                // string fields name themselves (BadDocument.undecodableString), this is the net under the rest.
                 throw new TraceException(dir, document, "", "does not decode: " + detail(e));
             }
         }
@@ -269,7 +273,14 @@ public final class TraceReader implements AutoCloseable {
             final int signal = in.readInt();
             final int channel = in.readInt();
             reason.setLength(0);
-            if (!in.readUtf8(reason)) {
+            final boolean present;
+            try {
+                present = in.readUtf8(reason);
+            } catch (final ArithmeticException | IllegalArgumentException | BufferUnderflowException
+                           | IORuntimeException e) {
+                throw BadDocument.undecodableString("reason", e);
+            }
+            if (!present) {
                 throw new BadDocument("reason", "missing (null string)");
             }
             remainingNone(in, "exclusion");

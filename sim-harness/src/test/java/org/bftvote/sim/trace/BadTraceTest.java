@@ -181,6 +181,50 @@ class BadTraceTest {
         assertMessage(readFails(unknown), unknown, "document 1", "field type", "unknown type");
     }
 
+    /** An intact document of the given type: its type and version bytes, then {@code body}, then its trailer. */
+    private static void document(final ExcerptAppender appender, final byte type, final Consumer<Bytes<?>> body) {
+        try (DocumentContext dc = appender.writingDocument()) {
+            final Bytes<?> out = dc.wire().bytes();
+            final long start = out.writePosition();
+            out.writeByte(type);
+            out.writeByte(TraceFormat.DOCUMENT_VERSION);
+            body.accept(out);
+            new DocumentChecksum().seal(out, start);
+        }
+    }
+
+    @Test
+    void aStringThatDoesNotDecodeIsNamedByItsField() {
+        final RunDescriptor run = LiveRun.descriptor(10);
+        // A string's length is a stop-bit number: ten bytes with the top bit set run past the 9 it may take.
+        final byte[] lengthTooLong = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1};
+        final byte[] notUtf8 = {2, (byte) 0xc3, 0x28};
+        final byte[] beyondTheDocument = {9, 'a'};
+        for (final byte[] text : new byte[][] {lengthTooLong, notUtf8, beyondTheDocument}) {
+            final String problem = text == notUtf8 ? "a string whose bytes are not UTF-8"
+                : text == beyondTheDocument ? "a string longer than the rest of the document"
+                : "a string length out of range";
+            final Path magic = queueOf("magic-" + text.length,
+                a -> document(a, TraceFormat.HEADER, out -> out.write(text)));
+            final TraceException header = readFails(magic);
+            assertMessage(header, magic, "document 0", "field magic", problem);
+            assertEquals("magic", header.field());
+            final Path reason = queueOf("reason-" + text.length, a -> {
+                header(a, run);
+                document(a, TraceFormat.EXCLUSION, out -> {
+                    out.writeLong(0);
+                    out.writeInt(1);
+                    out.writeInt(0);
+                    out.writeInt(2);
+                    out.write(text);
+                });
+            });
+            final TraceException exclusion = readFails(reason);
+            assertMessage(exclusion, reason, "document 1", "field reason", problem);
+            assertEquals(1, exclusion.document());
+        }
+    }
+
     @Test
     void anAlteredFrameIsNamedAndEveryIntactFrameIsStillRead() throws Exception {
         final RunDescriptor run = LiveRun.descriptor(100);
