@@ -31,6 +31,10 @@ public final class UlogFile {
     private static final int HEADER = 16;
     private static final int MAX_MESSAGE = 10_000;
     private static final String KNOWN_TYPES = "BFIMPQADRLCSO";
+    /** Bytes before a subscription's topic name: multi id (1) and message id (2). */
+    private static final int SUBSCRIPTION_IDS = 3;
+    /** Bytes before a data message's payload: its message id. */
+    private static final int DATA_ID = 2;
 
     private final String shown;
     private final long startTimestampUs;
@@ -247,9 +251,15 @@ public final class UlogFile {
         }
 
         private void subscribe(final int body, final int size, final int at) throws RecordingException {
+            if (size < SUBSCRIPTION_IDS) {
+                throw new RecordingException(shown, "byte " + at, "subscription", "a message of " + size
+                    + (size == 1 ? " byte" : " bytes") + "; a subscription has " + SUBSCRIPTION_IDS
+                    + " (multi id, message id) before its topic");
+            }
             final int multiId = bytes[body] & 0xFF;
             final int msgId = in.getShort(body + 1) & 0xFFFF;
-            final String topic = new String(bytes, body + 3, size - 3, StandardCharsets.UTF_8);
+            final String topic = new String(bytes, body + SUBSCRIPTION_IDS, size - SUBSCRIPTION_IDS,
+                StandardCharsets.UTF_8);
             if (topics != null && !topics.contains(topic)) {
                 return;
             }
@@ -268,6 +278,10 @@ public final class UlogFile {
         }
 
         private void data(final int body, final int size) {
+            if (size < DATA_ID) {
+                skipped++; // no room for its message id: it fits no format
+                return;
+            }
             final int msgId = in.getShort(body) & 0xFFFF;
             final Subscription s = subscriptions.get(msgId);
             if (s == null) {
@@ -276,12 +290,12 @@ public final class UlogFile {
                 }
                 return;
             }
-            final int payload = size - 2;
+            final int payload = size - DATA_ID;
             if (payload < s.layout.minSize() || payload > s.layout.size()) {
                 skipped++;
                 return;
             }
-            s.add(bytes, body + 2, payload);
+            s.add(bytes, body + DATA_ID, payload);
         }
 
         private List<Dataset> datasets() {

@@ -135,4 +135,50 @@ class UlogFileTest {
             ulog.note());
         assertTrue(ulog.datasets().isEmpty(), "the subscriptions come after the damage");
     }
+
+    /** A ULog header (magic, version 1, start time 0) and then {@code messages}, as they are. */
+    private Path ulog(final String name, final byte... messages) throws Exception {
+        final byte[] file = Arrays.copyOf(new byte[] {'U', 'L', 'o', 'g', 0x01, 0x12, 0x35, 1}, 16 + messages.length);
+        System.arraycopy(messages, 0, file, 16, messages.length);
+        return Files.write(tmp.resolve(name), file);
+    }
+
+    @Test
+    void aSubscriptionTooShortForItsIdsIsNamedAndADataMessageTooShortIsSkipped() throws Exception {
+        // A subscription ('A') of 1 byte: no room for its multi id and message id, let alone a topic.
+        final Path shortSubscription = ulog("short-a.ulg", (byte) 1, (byte) 0, (byte) 'A', (byte) 7);
+        final RecordingException e = assertThrows(RecordingException.class,
+            () -> UlogFile.read(shortSubscription, null));
+        assertEquals(shortSubscription + ": byte 16: field 'subscription': a message of 1 byte; a subscription has 3 "
+            + "(multi id, message id) before its topic", e.getMessage());
+        // A data message ('D') of 0 and of 1 byte, the last at the very end of the file: no room for its message id.
+        final UlogFile ulog = UlogFile.read(ulog("short-d.ulg", (byte) 0, (byte) 0, (byte) 'D',
+            (byte) 1, (byte) 0, (byte) 'D', (byte) 9), null);
+        assertFalse(ulog.truncated());
+        assertEquals(2, ulog.messages());
+        assertEquals(2, ulog.skipped());
+        assertTrue(ulog.datasets().isEmpty());
+    }
+
+    @Test
+    void aFormatWithAMalformedArrayLengthOrThatCannotFitAMessageIsRefusedNamingIt() {
+        for (final String field : new String[] {"uint8_t[3 a", "uint8_t[] a", "uint8_t[0] a", "uint8_t[x] a",
+            "uint8_t[65536] a", "uint8_t[-2] a", "uint8_t[3]] a"}) {
+            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UlogFormat.flatten("t", Map.of("t", field + ";")), field);
+            assertEquals("field '" + field + "' of format 't' has an array length that is not a count from 1 to 65535",
+                e.getMessage());
+        }
+        assertEquals(65535, UlogFormat.flatten("t", Map.of("t", "uint8_t[65535] a;")).size());
+        // Two arrays that each fit, nested into one that does not; empty types nested so that nothing grows but the
+        // count of elements; a type that contains itself.
+        assertEquals("format 'b' is longer than the 65535 bytes a ULog message holds", assertThrows(
+            IllegalArgumentException.class, () -> UlogFormat.flatten("b", Map.of("a", "uint64_t[5000] x;",
+                "b", "a[2] y;"))).getMessage());
+        assertEquals("format 'g' has more than 65535 fields and array elements", assertThrows(
+            IllegalArgumentException.class, () -> UlogFormat.flatten("g", Map.of("e", "", "f", "e[65535] x;",
+                "g", "f[65535] y;"))).getMessage());
+        assertEquals("type 's' is nested more than 16 deep (a type that contains itself?)", assertThrows(
+            IllegalArgumentException.class, () -> UlogFormat.flatten("s", Map.of("s", "s a;"))).getMessage());
+    }
 }
