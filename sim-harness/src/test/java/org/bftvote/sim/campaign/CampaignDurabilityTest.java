@@ -254,8 +254,10 @@ class CampaignDurabilityTest {
         if (!Files.isDirectory(runs)) {
             return 0;
         }
-        try (Stream<Path> all = Files.walk(runs)) {
-            return all.filter(p -> p.getFileName().toString().equals(RunResultFile.FILE_NAME)).count();
+        // Polled while the campaign runs: it renames each run's temporary files into place meanwhile, so a walk that
+        // stats every entry can find one gone. Listing the run directories and asking for each finished file cannot.
+        try (Stream<Path> runDirs = Files.list(runs)) {
+            return runDirs.filter(run -> Files.exists(run.resolve(RunResultFile.FILE_NAME))).count();
         }
     }
 }
