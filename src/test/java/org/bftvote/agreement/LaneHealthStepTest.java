@@ -25,11 +25,7 @@ class LaneHealthStepTest {
     }
 
     private static long[] tags(final long... digests) {
-        final long[] tags = new long[digests.length];
-        for (int i = 0; i < digests.length; i++) {
-            tags[i] = StateTag.of(digests[i], false) & 0xFFFF_FFFFL;
-        }
-        return tags;
+        return RecoveryRulesTest.tags(digests);
     }
 
     @Test

@@ -87,7 +87,8 @@ class RecoveryRulesTest {
         return new LaneHealth(LanePipelineEndToEndTest.configBuilder(4, 1, 1).readmission(policy).build(), amnesty);
     }
 
-    private static long[] tags(final long... digests) {
+    /** Agreed tags (not syncing) holding these digests, as lane health reads them. */
+    static long[] tags(final long... digests) {
         final long[] tags = new long[digests.length];
         for (int i = 0; i < digests.length; i++) {
             tags[i] = StateTag.of(digests[i], false) & 0xFFFF_FFFFL;
