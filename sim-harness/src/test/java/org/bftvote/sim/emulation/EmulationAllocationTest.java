@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import org.bftvote.sim.testsupport.AllocationMeter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,9 +43,9 @@ class EmulationAllocationTest {
         final double[] sink = new double[1];
         final long[] frameBase = new long[1];
 
-        final long bytes = Allocations.measure(() -> {
+        final long bytes = AllocationMeter.measure(() -> {
             final long base = frameBase[0];
-            for (long i = 0; i < Allocations.PROOF_FRAMES; i++) {
+            for (long i = 0; i < AllocationMeter.PROOF_FRAMES; i++) {
                 final long f = base + i;
                 final double t = f / 100.0;
                 final double x = truth.valueAt(f, t) + walk.valueAt(f, t);
@@ -60,8 +61,9 @@ class EmulationAllocationTest {
                     sink[0] += 1;
                 }
             }
-            frameBase[0] = base + Allocations.PROOF_FRAMES;
+            frameBase[0] = base + AllocationMeter.PROOF_FRAMES;
         });
-        assertEquals(0, bytes, "bytes allocated over " + Allocations.PROOF_FRAMES + " frames (sink " + sink[0] + ")");
+        assertEquals(0, bytes,
+            "bytes allocated over " + AllocationMeter.PROOF_FRAMES + " frames (sink " + sink[0] + ")");
     }
 }

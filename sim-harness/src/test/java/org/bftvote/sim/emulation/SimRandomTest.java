@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SimRandomTest {
     static LongStream seeds() {
-        return LongStream.of(Allocations.seeds(8));
+        return LongStream.of(EmulationSeeds.seeds(8));
     }
 
     private static double[] draws(final SimRandom random, final int count) {

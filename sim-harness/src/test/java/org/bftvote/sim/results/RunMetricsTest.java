@@ -13,6 +13,7 @@ import org.bftvote.sim.run.FrameSample;
 import org.bftvote.sim.run.InjectedFault;
 import org.bftvote.sim.run.OutputStatusCode;
 import org.bftvote.sim.run.RunDescriptor;
+import org.bftvote.sim.testsupport.AllocationMeter;
 import org.junit.jupiter.api.Test;
 
 class RunMetricsTest {
@@ -585,7 +586,7 @@ class RunMetricsTest {
         final RunMetrics m = new RunMetrics(d, new double[2], 1024);
         final FrameSample s = new FrameSample(d);
         final long[] next = {0};
-        final long bytes = AllocationProbe.measure(() -> {
+        final long bytes = AllocationMeter.measure(() -> {
             for (int i = 0; i < 1_000_000; i++) {
                 final long f = next[0]++;
                 SyntheticRun.nominal(s, f);
