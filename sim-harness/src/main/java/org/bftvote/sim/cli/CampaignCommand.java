@@ -104,6 +104,10 @@ public final class CampaignCommand implements java.util.concurrent.Callable<Inte
         final Path file = new ScenarioCatalog(locations.scenarios()).resolve(scenarioName);
         Scenario scenario = new ScenarioLoader(catalog).load(file);
         scenario = scenario.withRun(scenario.seed(), duration != null ? duration : scenario.durationSeconds());
+        final String lengthProblem = RunChecks.lengthProblem(scenario, scenario.platform().frameRate(), "--duration");
+        if (lengthProblem != null) {
+            throw new ParameterException(spec.commandLine(), lengthProblem);
+        }
         final long base = seed != null ? seed : scenario.seed();
         final CampaignPlan plan;
         try {

@@ -142,6 +142,12 @@ public final class HilCommand implements Callable<Integer> {
         Scenario scenario = new ScenarioLoader(catalog).load(new ScenarioCatalog(locations.scenarios())
             .resolve(scenarioName));
         scenario = scenario.withRun(scenario.seed(), duration != null ? duration : scenario.durationSeconds());
+        final String lengthProblem = RunChecks.lengthProblem(scenario,
+            frameRate != null ? frameRate : scenario.platform().frameRate(),
+            frameRate != null ? "--duration with --frame-rate" : "--duration");
+        if (lengthProblem != null) {
+            throw new ParameterException(spec.commandLine(), lengthProblem);
+        }
         final int lanes = scenario.platform().lanes().size();
         final int base = portBase != null ? portBase : processes ? 0 : HilOptions.DEFAULT_PORT_BASE;
         final int ports = processes ? 2 * lanes + 1 : lanes;

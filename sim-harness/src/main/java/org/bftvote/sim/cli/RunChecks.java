@@ -33,6 +33,17 @@ final class RunChecks {
     }
 
     /**
+     * @param scenario    the scenario with its run length (the {@code --duration} given, else the file's)
+     * @param frameRateHz the frames a second the run will make
+     * @param arguments   the arguments that set the length, for the message (such as {@code --duration})
+     * @return null if a run this long can be made, else why not (a run over {@link Scenario#MAX_FRAMES} frames)
+     */
+    static String lengthProblem(final Scenario scenario, final double frameRateHz, final String arguments) {
+        final String problem = Scenario.lengthProblem(scenario.durationSeconds(), frameRateHz);
+        return problem == null ? null : arguments + ": " + problem;
+    }
+
+    /**
      * @param trace the {@code --trace} directory, or null
      * @return null if it may be used, else why not
      * @throws IOException if the directory cannot be listed

@@ -81,6 +81,10 @@ public final class RunCommand implements Callable<Integer> {
         Scenario scenario = new ScenarioLoader(catalog).load(file);
         scenario = scenario.withRun(seed != null ? seed : scenario.seed(),
             duration != null ? duration : scenario.durationSeconds());
+        final String lengthProblem = RunChecks.lengthProblem(scenario, scenario.platform().frameRate(), "--duration");
+        if (lengthProblem != null) {
+            throw new ParameterException(spec.commandLine(), lengthProblem);
+        }
         final Path dir = out != null ? out : Path.of("sim-out", scenario.name() + "-seed" + scenario.seed());
         // Refused before anything is written: a refused run leaves no half-made files behind. The platform's own
         // limits come first, worded as profiles validate words them.

@@ -1,6 +1,7 @@
 package org.bftvote.sim.scenario;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.bftvote.sim.profile.PlatformProfile;
 
@@ -40,6 +41,29 @@ public record Scenario(String name, String file, String description, PlatformPro
     public Scenario {
         truthBySignal = List.copyOf(truthBySignal);
         faults = List.copyOf(faults);
+    }
+
+    /**
+     * Most frames a run may have: 2^53, the last count up to which every frame number, and every frame's time in
+     * seconds, is exact in a {@code double}. Beyond it a run would also never end in practice (2^53 frames at 100 Hz
+     * is about 2.9 million years), so it is refused rather than started.
+     */
+    public static final double MAX_FRAMES = 0x1p53;
+
+    /**
+     * Why a run of this length cannot be made, or null if it can.
+     *
+     * @param durationSeconds the run's length, seconds (positive and finite)
+     * @param frameRateHz     the frames a second
+     * @return null, or "{duration} s is {frames} frames at {rate} Hz, more than ..." for a run over {@link #MAX_FRAMES}
+     */
+    public static String lengthProblem(final double durationSeconds, final double frameRateHz) {
+        final double frames = Math.ceil(durationSeconds * frameRateHz);
+        if (frames <= MAX_FRAMES) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%.3g s is %.3g frames at %.3g Hz, more than a run can number exactly"
+            + " (2^53 = %d frames)", durationSeconds, frames, frameRateHz, (long) MAX_FRAMES);
     }
 
     /**

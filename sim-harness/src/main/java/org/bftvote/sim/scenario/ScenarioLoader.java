@@ -74,6 +74,10 @@ public final class ScenarioLoader {
                 + String.join(", ", catalog.platforms().keySet()) + ")");
         }
         final double duration = root.quantity("duration", Dimension.TIME, Double.MIN_VALUE, MAX);
+        final String tooLong = Scenario.lengthProblem(duration, platform.frameRate());
+        if (tooLong != null) {
+            throw root.required("duration").error(tooLong);
+        }
         final YNode seedNode = root.required("seed");
         final long seed = seedNode.asLong();
         final List<TruthSpec> truth = readTruth(root.required("truth").asMap(), platform, file);

@@ -113,11 +113,37 @@ class CommandErrorsTest {
     @Test
     void aDurationThatWouldFillTheDiskIsRefusedWithTheEstimateAndWritesNothing() {
         final Path out = temp.resolve("out");
-        final ScenarioRunTest.Result r = ScenarioRunTest.cli("run", "hard-over", "--duration=1e300", "--out",
+        final ScenarioRunTest.Result r = ScenarioRunTest.cli("run", "hard-over", "--duration=1e12", "--out",
             out.toString());
         assertEquals(2, r.exitCode());
         assertOneLineWithoutJavaNames(r);
         assertTrue(r.err().contains("frames.csv would take about"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** A run longer than 2^53 frames (whose frame numbers a double cannot hold exactly) is refused, not started. */
+    @Test
+    void aRunTooLongToNumberItsFramesIsRefusedByRunAndCampaign() {
+        final String why = "--duration: 1.00e+300 s is 1.00e+302 frames at 100 Hz, more than a run can number exactly"
+            + " (2^53 = 9007199254740992 frames)";
+        final Path out = temp.resolve("out");
+        final ScenarioRunTest.Result run = ScenarioRunTest.cli("run", "hard-over", "--duration=1e300", "--out",
+            out.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(why + " (see 'bftvote-sim run --help')", run.err().strip());
+        final ScenarioRunTest.Result campaign = ScenarioRunTest.cli("campaign", "hard-over", "--runs", "2",
+            "--duration=1e300", "--out", out.toString());
+        assertEquals(2, campaign.exitCode());
+        assertEquals(why + " (see 'bftvote-sim campaign --help')", campaign.err().strip());
+        final ScenarioRunTest.Result hil = ScenarioRunTest.cli("hil", "hard-over", "--duration=1e12",
+            "--frame-rate", "10000", "--out", out.toString());
+        assertEquals(2, hil.exitCode());
+        assertEquals("--duration with --frame-rate: 1.00e+12 s is 1.00e+16 frames at 1.00e+04 Hz, more than a run"
+            + " can number exactly (2^53 = 9007199254740992 frames) (see 'bftvote-sim hil --help')", hil.err().strip());
+        final ScenarioRunTest.Result longest = ScenarioRunTest.cli("run", "hard-over", "--duration=9e13", "--out",
+            out.toString());
+        assertEquals(2, longest.exitCode());
+        assertTrue(longest.err().contains("frames.csv would take about"), "just under the limit: " + longest.err());
         assertFalse(Files.exists(out));
     }
 

@@ -102,6 +102,15 @@ class BadScenarioTest {
     }
 
     @Test
+    void aRunTooLongToNumberItsFramesIsRefused() {
+        final int line = RepoFiles.replace(hardOver, "duration: {value: 30, unit: s}",
+            "duration: {value: 1e300, unit: s}");
+        final ProfileException e = fails(hardOver, line, "duration");
+        assertEquals("1.00e+300 s is 1.00e+302 frames at 100 Hz, more than a run can number exactly"
+            + " (2^53 = 9007199254740992 frames)", e.problem());
+    }
+
+    @Test
     void expectationNamingAnUnknownFault() {
         final int line = RepoFiles.replace(quad, "{fault: lane-d-two-faced,", "{fault: lane-e,");
         final ProfileException e = fails(quad, line, "expectations.fault_detected_within[0].fault");
