@@ -1,7 +1,5 @@
 package org.bftvote.agreement;
 
-import java.util.Arrays;
-
 import org.bftvote.channel.ChannelManager;
 import org.bftvote.channel.ChannelOutput;
 
@@ -90,6 +88,5 @@ final class WindowInputs {
             System.arraycopy(values, j * lanes, row, 0, lanes);
             manager.update(frames[j], row, valid[j], fresh[j], present[j], scratch);
         }
-        Arrays.fill(row, 0.0);
     }
 }
