@@ -126,7 +126,7 @@ public final class FaultBudget {
 
     @Override
     public int hashCode() {
-        return (asymmetric * 31 + symmetric) * 31 + benign;
+        return java.util.Objects.hash(asymmetric, symmetric, benign);
     }
 
     @Override
