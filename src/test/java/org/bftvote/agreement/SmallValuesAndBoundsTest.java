@@ -53,8 +53,8 @@ class SmallValuesAndBoundsTest {
     @Test
     void theHybridRefusalNamesTheLanesItNeeds() {
         final InvalidConfigException e = assertThrows(InvalidConfigException.class,
-            () -> AgreementConfig.builder(7, 2, 1).hybrid(1, 1, 1).build());
-        assertTrue(e.getMessage().contains("n > 2a + 2s + b + m (n = 7, a = 1, s = 1, b = 1, m = 2: needs n >= 8)"),
+            () -> AgreementConfig.builder(11, 2, 1).hybrid(2, 2, 1).build());
+        assertTrue(e.getMessage().contains("n > 2a + 2s + b + m (n = 11, a = 2, s = 2, b = 1, m = 2: needs n >= 12)"),
             e.getMessage());
     }
 
