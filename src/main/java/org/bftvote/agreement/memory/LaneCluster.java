@@ -101,8 +101,8 @@ public final class LaneCluster {
     public void replace(final AgreementLane lane) {
         Require.notNull("lane", lane);
         final int i = lane.self();
-        if (i >= n || lane.lanes() != n || lane.rounds() != rounds || lane.maxMessageLength() + SLACK
-            > capacity) {
+        // A lane's number is below its own n, so lanes() == n also keeps i inside this cluster.
+        if (lane.lanes() != n || lane.rounds() != rounds || lane.maxMessageLength() + SLACK > capacity) {
             throw new InvalidConfigException("lane", "lane " + i + " of " + lane.lanes(),
                 "a lane of this cluster (n = " + n + ", equal rounds and message length)");
         }
