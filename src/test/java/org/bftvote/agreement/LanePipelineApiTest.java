@@ -12,7 +12,6 @@ import org.bftvote.InvalidConfigException;
 import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
 import org.bftvote.channel.ChannelConfig;
-import org.bftvote.channel.ExclusionReason;
 import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
 import org.junit.jupiter.api.Tag;
@@ -70,51 +69,10 @@ class LanePipelineApiTest {
         assertFalse(pipeline.lane().isDecided());
     }
 
-    /** Records every event as a line of text (allocates: only for tests). */
-    private static final class Events implements PipelineListener {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void onLaneExcluded(final long frame, final int lane) {
-            lines.add(frame + " excluded " + lane);
-        }
-
-        @Override
-        public void onLaneReadmitted(final long frame, final int lane) {
-            lines.add(frame + " readmitted " + lane);
-        }
-
-        @Override
-        public void onChannelFailed(final int signal, final long frame, final int channel,
-                                    final ExclusionReason reason) {
-            lines.add(frame + " signal " + signal + " channel " + channel + " failed " + reason);
-        }
-
-        @Override
-        public void onHypothesisExceeded(final long frame, final int flags) {
-            lines.add(frame + " exceeded " + HypothesisFlags.describe(flags));
-        }
-
-        @Override
-        public void onHypothesisRestored(final long frame) {
-            lines.add(frame + " restored");
-        }
-
-        @Override
-        public void onSyncingStarted(final long frame) {
-            lines.add(frame + " syncing");
-        }
-
-        @Override
-        public void onSyncingEnded(final long frame) {
-            lines.add(frame + " synced");
-        }
-    }
-
     @Test
     void theListenerHearsExclusionsReadmissionsAndChannelFailuresWithTheHostSignal() {
         final ByteAdversary adversary = new ByteAdversary(4, 3);
-        final Events events = new Events();
+        final RecordedEvents events = new RecordedEvents();
         final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.configBuilder(4, 1, 2)
             .readmission(ReadmissionPolicy.afterCleanFrames(20, 1)).build(), adversary,
             lane -> lane == 0 ? events : PipelineListener.NONE);
@@ -140,7 +98,7 @@ class LanePipelineApiTest {
 
     @Test
     void theListenerHearsDivergenceWhenItIsFlaggedAndWhenItEnds() {
-        final Events events = new Events();
+        final RecordedEvents events = new RecordedEvents();
         final MessageInterceptor deafFrom200To260 = (frame, round, sender, receiver, buffer, offset, length,
             capacity) -> receiver == 0 && frame >= 200 && frame < 260 ? MessageInterceptor.DROP : length;
         final PipelineCluster system = new PipelineCluster(

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bftvote.agreement.memory.MessageInterceptor;
 import org.bftvote.agreement.memory.PipelineCluster;
-import org.bftvote.channel.ExclusionReason;
-import org.bftvote.channel.OutputStatus;
-import org.bftvote.channel.RedundancyLevel;
 import org.bftvote.testsupport.ByteAdversary;
 import org.bftvote.testsupport.ByteAdversary.Behaviour;
 import org.junit.jupiter.api.Tag;
@@ -31,57 +27,9 @@ class LanePipelineObservationTest {
     private static final long DEAF_FROM = 100;
     private static final long DEAF_UNTIL = 110;
 
-    /** Records every event as a line of text (allocates: only for tests). */
-    private static final class Events implements PipelineListener {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void onLaneExcluded(final long frame, final int lane) {
-            lines.add(frame + " excluded " + lane);
-        }
-
-        @Override
-        public void onLaneReadmitted(final long frame, final int lane) {
-            lines.add(frame + " readmitted " + lane);
-        }
-
-        @Override
-        public void onChannelFailed(final int signal, final long frame, final int channel,
-                                    final ExclusionReason reason) {
-            lines.add(frame + " signal " + signal + " channel " + channel + " failed " + reason);
-        }
-
-        @Override
-        public void onRedundancyChanged(final int signal, final long frame, final RedundancyLevel from,
-                                        final RedundancyLevel to) {
-            lines.add(frame + " signal " + signal + " redundancy " + from + " -> " + to);
-        }
-
-        @Override
-        public void onOutputStatusChanged(final int signal, final long frame, final OutputStatus from,
-                                          final OutputStatus to) {
-            lines.add(frame + " signal " + signal + " status " + from + " -> " + to);
-        }
-
-        @Override
-        public void onSyncingStarted(final long frame) {
-            lines.add(frame + " syncing");
-        }
-
-        @Override
-        public void onSyncingEnded(final long frame) {
-            lines.add(frame + " synced");
-        }
-
-        @Override
-        public void onStateAdopted(final long frame, final int block) {
-            lines.add(frame + " adopted " + block);
-        }
-    }
-
     /** Lane 0 deaf in frames 100 to 109; lane 3 two-faced every 7th frame; lane 2's sensor of signal 1 invalid. */
     private static class Run {
-        final Events events = new Events();
+        final RecordedEvents events = new RecordedEvents();
         final ByteAdversary adversary = new ByteAdversary(4, 3);
         final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, 2),
             (frame, round, sender, receiver, buffer, offset, length, capacity) ->

@@ -2,7 +2,6 @@ package org.bftvote.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bftvote.agreement.memory.MessageInterceptor;
@@ -18,43 +17,13 @@ import org.junit.jupiter.api.Test;
 class LanePipelineWindowTest {
     private static final long NEVER = Long.MIN_VALUE;
 
-    /** Records exclusions, readmissions, syncing and adoptions as lines of text (allocates: only for tests). */
-    private static final class Events implements PipelineListener {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void onLaneExcluded(final long frame, final int lane) {
-            lines.add(frame + " excluded " + lane);
-        }
-
-        @Override
-        public void onLaneReadmitted(final long frame, final int lane) {
-            lines.add(frame + " readmitted " + lane);
-        }
-
-        @Override
-        public void onSyncingStarted(final long frame) {
-            lines.add(frame + " syncing");
-        }
-
-        @Override
-        public void onSyncingEnded(final long frame) {
-            lines.add(frame + " synced");
-        }
-
-        @Override
-        public void onStateAdopted(final long frame, final int block) {
-            lines.add(frame + " adopted " + block);
-        }
-    }
-
     /**
      * 300 frames: lane 0 deaf in frames 100 to 102 and in frame {@code deafAgain}; lane 3 silent in frames 102 and
      * 103 (which lane 0 partly misses, so its lane health differs) and from 136 until {@code silentUntil}. Checks
      * that lane 0 holds lane 1's exclusions and digest from frame 150 on and returns lane 0's events.
      */
     private static List<String> run(final long deafAgain, final long silentUntil) {
-        final Events events = new Events();
+        final RecordedEvents events = new RecordedEvents();
         final PipelineCluster system = new PipelineCluster(LanePipelineEndToEndTest.config(4, 1, 2),
             (frame, round, sender, receiver, buffer, offset, length, capacity) ->
                 receiver == 0 && (frame >= 100 && frame < 103 || frame == deafAgain)
@@ -75,7 +44,7 @@ class LanePipelineWindowTest {
                 assertEquals(system.pipeline(1).stateDigest(), system.pipeline(0).stateDigest(), "frame " + frame);
             }
         }
-        return events.lines;
+        return events.only(" excluded ", " readmitted ", " syncing", " synced", " adopted ");
     }
 
     /** Lane 3, excluded inside the window lane 0 adopts, stays excluded on lane 0 after the adoption's replay. */
