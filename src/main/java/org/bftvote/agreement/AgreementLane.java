@@ -854,7 +854,8 @@ public final class AgreementLane {
             return DropReason.BAD_STATUS;
         }
         final long word = IcMessage.entryWord(buffer, at);
-        if (status == EntryStatus.RELAYED_ERROR && !validErrorToken(round, word)) {
+        // The engine's token rule, checked here so that a bad token drops the whole message before any entry is kept.
+        if (status == EntryStatus.RELAYED_ERROR && !EigEngine.validErrorToken(hybrid, round, word)) {
             return DropReason.BAD_ERROR_TOKEN;
         }
         final int pathAndSignal = IcMessage.entryPathAndSignal(buffer, at);
@@ -873,11 +874,6 @@ public final class AgreementLane {
         }
         engine.storeChecked(slot, word, status);
         return null;
-    }
-
-    /** The engine's token rule, checked here so that a bad token drops the whole message before any entry is kept. */
-    private boolean validErrorToken(final int round, final long word) {
-        return hybrid ? word >= 1 && word < round : word == 0;
     }
 
     /**

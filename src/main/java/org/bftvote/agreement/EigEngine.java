@@ -463,8 +463,8 @@ public final class EigEngine {
      */
     public boolean accept(final int round, final int sender, final int pathIndex, final int signal, final long word,
                           final byte st) {
-        if (round <= closedRound || round > m + 1 || sender < 0 || sender >= lanes || sender == self
-            || ((excludedMask >>> sender) & 1L) != 0 || pathIndex < 0 || pathIndex >= count
+        // receives() checks the sender's and the path's ranges; a shift by an out-of-range sender only reads a bit.
+        if (round <= closedRound || round > m + 1 || sender == self || ((excludedMask >>> sender) & 1L) != 0
             || signal < 0 || signal >= signals) {
             return false;
         }
@@ -532,10 +532,20 @@ public final class EigEngine {
         if (EntryStatus.isValue(st)) {
             return true;
         }
-        if (st != EntryStatus.RELAYED_ERROR || original) {
-            return false;
-        }
-        // OM: the default token (word 0). OMH: a depth below the round (a relay reports errors it saw earlier).
+        return st == EntryStatus.RELAYED_ERROR && !original && validErrorToken(hybrid, round, word);
+    }
+
+    /**
+     * The error-token rule: which word a {@link EntryStatus#RELAYED_ERROR} entry of a round may carry. In OM the
+     * only token is the default one, word 0; in corrected OMH the word is the depth at which a relay saw the error,
+     * so it is at least 1 and below the round (a relay reports only errors it saw in earlier rounds).
+     *
+     * @param hybrid true for corrected OMH, false for OM
+     * @param round  the round the entry arrived in
+     * @param word   the entry's word
+     * @return true if the token is valid for the round and algorithm
+     */
+    static boolean validErrorToken(final boolean hybrid, final int round, final long word) {
         return hybrid ? word >= 1 && word < round : word == 0;
     }
 
@@ -805,7 +815,8 @@ public final class EigEngine {
      *
      * @param pathIndex tree node
      * @param signal    signal
-     * @return the stored word (meaningless while {@link #storedStatus} is -1: nothing stored yet)
+     * @return the stored word (meaningless while {@link #storedStatus} is -1: nothing stored yet); 0 for an entry
+     *     stored as missing, including, in OM, whatever a relay sent about a node through an excluded lane
      */
     public long storedWord(final int pathIndex, final int signal) {
         return words[pathIndex * signals + signal];

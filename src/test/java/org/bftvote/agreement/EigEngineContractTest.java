@@ -178,6 +178,52 @@ class EigEngineContractTest {
     }
 
     @Test
+    void refusesSendersAndPathsJustOutOfRange() {
+        final EigEngine engine = new EigEngine(Scenario.om(4, 1, 1), 0);
+        engine.excludeLane(1);
+        engine.beginFrame(0, new long[1], new byte[1]);
+        assertFalse(engine.accept(1, 4, 3, 0, 5, EntryStatus.VALUE), "sender = n");
+        assertFalse(engine.accept(1, 64, 3, 0, 5, EntryStatus.VALUE), "sender 64 reads lane 0's exclusion bit");
+        assertFalse(engine.accept(1, 3, engine.paths().count(), 0, 5, EntryStatus.VALUE), "path = node count");
+        assertTrue(engine.accept(1, 3, 3, 0, 5, EntryStatus.VALUE), "the same entry from its own sender");
+    }
+
+    @Test
+    void omTakesOnlyTheDefaultTokenAsAnError() {
+        final EigEngine engine = new EigEngine(Scenario.om(4, 1, 2), 0);
+        final int relayed = engine.paths().child(1, 2);
+        engine.beginFrame(0, new long[2], new byte[2]);
+        engine.closeRound(1);
+        assertFalse(engine.accept(2, 2, relayed, 0, 1, EntryStatus.RELAYED_ERROR), "a depth is not an OM token");
+        assertTrue(engine.accept(2, 2, relayed, 0, 0, EntryStatus.RELAYED_ERROR), "the default token");
+        assertEquals(EntryStatus.RELAYED_ERROR, engine.storedStatus(relayed, 0));
+    }
+
+    @Test
+    void the1988VariantTakesNoErrorTokenAtAll() {
+        final EigEngine engine = new EigEngine(Scenario.omh(4, 1, 1, 1, 0, 0), 0, EigEngine.Variant.ORIGINAL_1988);
+        final int relayed = engine.paths().child(1, 2);
+        engine.beginFrame(0, new long[1], new byte[1]);
+        engine.closeRound(1);
+        assertFalse(engine.accept(2, 2, relayed, 0, 1, EntryStatus.RELAYED_ERROR), "a relay holding E sends nothing");
+        assertTrue(engine.accept(2, 2, relayed, 0, 5, EntryStatus.VALUE));
+    }
+
+    @Test
+    void omKeepsNothingARelaySentAboutAnExcludedLane() {
+        final EigEngine engine = new EigEngine(Scenario.om(4, 1, 1), 0);
+        final int throughExcluded = engine.paths().child(2, 1);
+        engine.excludeLane(2);
+        engine.beginFrame(0, new long[1], new byte[1]);
+        engine.closeRound(1);
+        assertTrue(engine.accept(2, 1, throughExcluded, 0, 7, EntryStatus.VALUE), "the relay itself is not excluded");
+        assertEquals(7, engine.storedWord(throughExcluded, 0));
+        engine.closeRound(2);
+        assertEquals(EntryStatus.MISSING, engine.storedStatus(throughExcluded, 0));
+        assertEquals(0, engine.storedWord(throughExcluded, 0), "the relayed word is dropped, not kept");
+    }
+
+    @Test
     void withoutFaultsEveryLaneDecidesEveryReading() {
         final AgreementConfig config = Scenario.omh(5, 1, 3, 1, 0, 1);
         final Scenario scenario = new Scenario(config, new RandomEntryAdversary(new java.util.SplittableRandom(1), 3));
