@@ -178,6 +178,17 @@ class EigEngineContractTest {
     }
 
     @Test
+    void emitsNothingForAReceiverJustOutOfRange() {
+        // Lane n would index the emit table of the next round's receiver 0 (a lane other than this one).
+        final EigEngine engine = new EigEngine(Scenario.om(4, 1, 1), 1);
+        engine.beginFrame(0, new long[1], new byte[1]);
+        assertEquals(1, engine.emit(1, 0, COUNT_ONLY), "receiver 0 gets this lane's reading");
+        assertEquals(0, engine.emit(1, 4, COUNT_ONLY), "receiver n, round 1");
+        engine.closeRound(1);
+        assertEquals(0, engine.emit(2, 4, COUNT_ONLY), "receiver n, last round");
+    }
+
+    @Test
     void refusesSendersAndPathsJustOutOfRange() {
         final EigEngine engine = new EigEngine(Scenario.om(4, 1, 1), 0);
         engine.excludeLane(1);

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A new engine, before its first frame, reads as its contract says: every stored node empty (-1) and every decided
- * entry the default (status {@link EntryStatus#DEFAULT}, the configuration's default word), not zeros.
+ * entry the default (status {@link EntryStatus#DEFAULT}, the configuration's default word, here not 0), not zeros.
  */
 class EigEngineFreshStateTest {
     @Test
     void beforeTheFirstFrameEveryNodeIsEmptyAndEveryDecisionTheDefault() {
-        final AgreementConfig config = AgreementConfig.builder(4, 1, 2).omClassic().build();
+        final AgreementConfig config = AgreementConfig.builder(4, 1, 2).omClassic().defaultWord(0x5A5AL).build();
         final EigEngine engine = new EigEngine(config, 1);
         for (int node = 0; node < config.paths().count(); node++) {
             for (int signal = 0; signal < 2; signal++) {

@@ -18,9 +18,13 @@ import java.util.regex.Pattern;
  * the ones listed in the reviewed file {@code config/mutation/surviving-mutants.txt}, each with its reason (an
  * equivalent mutant, with why no test can tell it from the original). The listing is per method and mutator:
  * {@code class#method(descriptor) Mutator missed=N -- reason}. The gate fails on a survivor (or an uncovered mutant)
- * it does not list, and on an entry of an analysed class that lists more than survive; entries of classes the run
- * did not analyse (a run scoped to what changed) are left alone. It prints the score and, with a threshold, fails
- * below it.
+ * it does not list, and on an entry of an analysed class that lists more than survive or time out; entries of
+ * classes the run did not analyse (a run scoped to what changed) are left alone. It prints the score and, with a
+ * threshold, fails below it.
+ *
+ * <p>A listed mutant that timed out is counted with the survivors when checking for stale entries: an equivalent
+ * mutant that runs the same loops as the original can still exceed PIT's time limit on a loaded machine, and that is
+ * no test's verdict. PIT's score counts it as detected, as PIT does.
  *
  * <p>Usage: {@code MutationGate MUTATIONS_XML REVIEWED_LIST [MIN_SCORE_PERCENT]}; exit 0 when they agree.
  */
@@ -73,6 +77,8 @@ public final class MutationGate {
         int detected;
         /** Per {@code class#method(desc) Mutator}, the mutants no test detected. */
         final Map<String, Integer> survivors = new TreeMap<>();
+        /** Per {@code class#method(desc) Mutator}, the mutants whose test run exceeded PIT's time limit. */
+        final Map<String, Integer> timedOut = new TreeMap<>();
         /** The classes the run mutated. */
         final Set<String> classes = new TreeSet<>();
     }
@@ -95,12 +101,12 @@ public final class MutationGate {
             report.classes.add(owner);
             report.total++;
             if ("SURVIVED".equals(s) || "NO_COVERAGE".equals(s)) {
-                final String mutator = tag(body, "mutator");
-                final String key = owner + "#" + tag(body, "mutatedMethod").replace("&lt;", "<").replace("&gt;", ">")
-                    + tag(body, "methodDescription") + " " + mutator.substring(mutator.lastIndexOf('.') + 1);
-                report.survivors.merge(key, 1, Integer::sum);
+                report.survivors.merge(key(owner, body), 1, Integer::sum);
             } else {
                 report.detected++;
+                if ("TIMED_OUT".equals(s)) {
+                    report.timedOut.merge(key(owner, body), 1, Integer::sum);
+                }
             }
         }
         return report;
@@ -151,12 +157,21 @@ public final class MutationGate {
                 continue;
             }
             final int survive = report.survivors.getOrDefault(e.getKey(), 0);
-            if (survive < e.getValue()) {
-                problems.add(e.getKey() + ": " + e.getValue() + " listed but " + survive + " survive: lower the entry"
-                    + (survive == 0 ? " (remove it)" : " to missed=" + survive));
+            final int timedOut = report.timedOut.getOrDefault(e.getKey(), 0);
+            if (survive + timedOut < e.getValue()) {
+                problems.add(e.getKey() + ": " + e.getValue() + " listed but " + survive + " survive"
+                    + (timedOut == 0 ? "" : " and " + timedOut + " timed out") + ": lower the entry"
+                    + (survive + timedOut == 0 ? " (remove it)" : " to missed=" + (survive + timedOut)));
             }
         }
         return problems;
+    }
+
+    /** {@code class#method(desc) Mutator}: the unit the reviewed list counts in. */
+    private static String key(final String owner, final String body) {
+        final String mutator = tag(body, "mutator");
+        return owner + "#" + tag(body, "mutatedMethod").replace("&lt;", "<").replace("&gt;", ">")
+            + tag(body, "methodDescription") + " " + mutator.substring(mutator.lastIndexOf('.') + 1);
     }
 
     private static String owner(final String key) {

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The mutation gate fails on an unlisted survivor and on a stale entry of an analysed class, and only then. */
+/**
+ * The mutation gate fails on an unlisted survivor and on a stale entry of an analysed class, and only then; a listed
+ * mutant that timed out is not a stale entry.
+ */
 class MutationGateTest {
     private static final String XML = "<mutations>"
         + mutation("KILLED", "a.B", "f", "(I)V", "org.pitest.X.MathMutator")
@@ -32,6 +35,24 @@ class MutationGateTest {
         assertEquals(2, r.detected);
         assertEquals(Map.of("a.B#f(I)V ConditionalsBoundaryMutator", 1, "a.B#g()Z BooleanTrueReturnValsMutator", 1),
             r.survivors);
+        assertEquals(Map.of("a.B#g()Z MathMutator", 1), r.timedOut);
+    }
+
+    @Test
+    void aListedMutantThatTimedOutIsNotStaleButAKilledOneIs() {
+        final MutationGate.Report r = MutationGate.read(XML);
+        final Map<String, Integer> both = Map.of("a.B#f(I)V ConditionalsBoundaryMutator", 1,
+            "a.B#g()Z BooleanTrueReturnValsMutator", 1);
+        final Map<String, Integer> withTimedOut = new HashMap<>(both);
+        withTimedOut.put("a.B#g()Z MathMutator", 1);
+        assertEquals(List.of(), MutationGate.compare(r, withTimedOut));
+        withTimedOut.put("a.B#g()Z MathMutator", 2);
+        assertEquals(List.of("a.B#g()Z MathMutator: 2 listed but 0 survive and 1 timed out: lower the entry to "
+            + "missed=1"), MutationGate.compare(r, withTimedOut));
+        final Map<String, Integer> withKilled = new HashMap<>(both);
+        withKilled.put("a.B#f(I)V MathMutator", 1);
+        assertEquals(List.of("a.B#f(I)V MathMutator: 1 listed but 0 survive: lower the entry (remove it)"),
+            MutationGate.compare(r, withKilled));
     }
 
     @Test
