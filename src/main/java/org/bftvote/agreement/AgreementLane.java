@@ -378,11 +378,18 @@ public final class AgreementLane {
         if (offset < 0 || buffer.length - offset < maxMessageLength) {
             return BUFFER_TOO_SMALL;
         }
-        final int entries = engine.encode(round, peer, buffer, offset, maxEntriesByRound[round]);
-        if (entries < 0) {
+        final int planned = engine.slotsToSend(round, peer);
+        if (planned > maxEntriesByRound[round]) {
             return ENCODE_OVERFLOW;
         }
-        IcMessage.putHeader(buffer, offset, round, self, peer, entries, frame);
+        // The header goes in before the entries, counting every slot (rewritten in the rare message that sends
+        // fewer): the checksum reads the message from its start in 8-byte loads, and a load that spans several
+        // stores still on their way to the cache waits for them, so the header, read first, is stored first.
+        IcMessage.putHeader(buffer, offset, round, self, peer, planned, frame);
+        final int entries = engine.encode(round, peer, buffer, offset, planned);
+        if (entries != planned) {
+            IcMessage.putEntryCount(buffer, offset, entries);
+        }
         return codec.seal(buffer, offset);
     }
 

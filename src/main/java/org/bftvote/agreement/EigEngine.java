@@ -391,6 +391,20 @@ public final class EigEngine {
     }
 
     /**
+     * The entries {@link #encode} writes for this round and receiver if every slot it sends travels, as in the
+     * common frame; it writes fewer when some do not (a missing reading in OMH's round 1, a node through an excluded
+     * lane in OM).
+     *
+     * @param round    1 to {@link AgreementConfig#rounds()}, checked by the caller
+     * @param receiver a lane other than this one, checked by the caller
+     * @return the slots sent: nodes sent times signals
+     */
+    int slotsToSend(final int round, final int receiver) {
+        final int key = (round - 1) * lanes + receiver;
+        return (emitStart[key + 1] - emitStart[key]) * signals;
+    }
+
+    /**
      * {@link #emit} written straight into message entries ({@link IcMessage} layout) instead of through a sink,
      * for {@link AgreementLane}: the same entries in the same order, and the loop keeps its position in locals
      * rather than in a sink object. Each entry is written as two overlapping little-endian 8-byte stores (bytes 0-7:

@@ -196,6 +196,17 @@ public final class IcMessage {
         putU64(buffer, offset + FRAME_OFFSET, frame);
     }
 
+    /**
+     * Overwrites the entry count of a header already written (the CRC must be sealed afterwards).
+     *
+     * @param buffer     message bytes
+     * @param offset     message start
+     * @param entryCount entry count, 0 to 65535
+     */
+    static void putEntryCount(final byte[] buffer, final int offset, final int entryCount) {
+        putU16(buffer, offset + ENTRY_COUNT_OFFSET, entryCount);
+    }
+
     // ---- entry accessors -------------------------------------------------------------------------------------
 
     /**
