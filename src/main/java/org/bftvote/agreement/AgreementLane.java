@@ -433,6 +433,8 @@ public final class AgreementLane {
             // Checked and heard, not used: the engine refuses an excluded lane's entries.
             heardTags[link] = diagnosisTag(count, buffer, offset);
             unstore(count, buffer, offset);
+        } else {
+            engine.countStored(round, count);
         }
         receivedRounds[link] |= 1 << round;
         inStepLinks |= 1L << link;
@@ -773,6 +775,11 @@ public final class AgreementLane {
             excludedMask &= ~(1L << lane);
             engine.readmitLane(lane);
         }
+    }
+
+    /** @return this lane's engine, for the tests of this package */
+    EigEngine engine() {
+        return engine;
     }
 
     /** @return running drop counters */

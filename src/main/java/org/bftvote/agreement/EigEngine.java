@@ -80,11 +80,12 @@ import java.util.Arrays;
  * otherwise). Its tree then holds, at every node, what a healthy lane's holds, and it decides the same vector.
  *
  * <p>Footprint: a word ({@code long}) and a status ({@code byte}) per tree node and signal, the same again for the
- * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, and index tables fixed at
- * construction (emit lists, accept keys, resolution order: a few int per tree node) so that no per-frame step walks
- * the tree. The {@link EigPaths} numbering is not a copy: it is the configuration's, shared by every engine and lane
- * built from it ({@code AgreementConfig.paths()}). All allocated when built: about 7.5 KiB for n = 4, m = 1,
- * K = 32 and about 93 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical
+ * inner nodes (resolution) and the n decided entries per signal, scratch of n entries, the received statuses as a
+ * frame starts (a byte per tree node and signal), and index tables fixed at construction (emit lists, accept keys,
+ * resolution order: a few int per tree node) so that no per-frame step walks the tree. The {@link EigPaths}
+ * numbering is not a copy: it is the configuration's, shared by every engine and lane built from it
+ * ({@code AgreementConfig.paths()}). All allocated when built: about 8 KiB for n = 4, m = 1, K = 32 and about
+ * 101 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical
  * output for identical input and call order). Not thread safe.
  */
 public final class EigEngine {
@@ -134,6 +135,19 @@ public final class EigEngine {
     private final int[] acceptKey;
 
     /*
+     * The received rows as a frame starts (copied over rows 0 to count - 1 by beginFrame): empty where an entry may
+     * arrive, and already missing on the nodes through this lane, which never arrive: they hold missing once their
+     * round is closed in every frame, so writing them at each close would only cost time. storedStatus() shows
+     * them empty until then (shownAfter: the round whose close shows a node's row, its length for those nodes, 0
+     * for the others), as if they were filled at the close.
+     */
+    private final byte[] frameStart;
+    private final byte[] shownAfter;
+    /* Per round: the slots that may arrive (nodes of that length avoiding this lane, times K), and those stored. */
+    private final int[] receivableSlots;
+    private final int[] storedSlots;
+
+    /*
      * The emit rule, precomputed: for round r and receiver j, entries emitStart[(r - 1) * n + j] to
      * emitStart[(r - 1) * n + j + 1] - 1 of emitStored (the node σ whose stored value is sent) and emitSent (the
      * node σ·self it is sent as), in increasing σ. emit() then walks exactly the slots it sends instead of a whole
@@ -167,6 +181,8 @@ public final class EigEngine {
     private final byte absentStatus;
     private long frame = -1;
     private int closedRound;
+    /** Bit r - 1 set once round r is closed this frame (rounds may be closed out of order, see decide). */
+    private long closedRounds;
 
     /**
      * @param config the agreement configuration, shared by all lanes
@@ -202,10 +218,23 @@ public final class EigEngine {
         this.decidedStatus = new byte[lanes * signals];
         this.scratchWords = new long[lanes];
         this.scratchStatus = new byte[lanes];
-        Arrays.fill(status, EMPTY);
         Arrays.fill(decidedWords, defaultWord);
         Arrays.fill(decidedStatus, EntryStatus.DEFAULT);
         this.acceptKey = acceptKeys(paths, self);
+        this.frameStart = new byte[count * signals];
+        this.shownAfter = new byte[count];
+        this.receivableSlots = new int[m + 2];
+        this.storedSlots = new int[m + 2];
+        final byte missing = hybrid ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR;
+        for (int node = 0; node < count; node++) {
+            final boolean neverArrives = acceptKey[node] == -1 && node != self;
+            Arrays.fill(frameStart, node * signals, (node + 1) * signals, neverArrives ? missing : EMPTY);
+            shownAfter[node] = (byte) (neverArrives ? paths.length(node) : 0);
+            if (acceptKey[node] != -1) {
+                receivableSlots[paths.length(node)] += signals;
+            }
+        }
+        System.arraycopy(frameStart, 0, status, 0, frameStart.length);
         this.emitStart = new int[(m + 1) * lanes + 1];
         final int emits = emitCount(paths, self);
         this.emitStored = new int[emits];
@@ -343,7 +372,9 @@ public final class EigEngine {
     public void beginFrame(final long frameNumber, final long[] ownWords, final byte[] ownStatus) {
         this.frame = frameNumber;
         this.closedRound = 0;
-        Arrays.fill(status, 0, count * signals, EMPTY);
+        this.closedRounds = 0;
+        System.arraycopy(frameStart, 0, status, 0, frameStart.length);
+        Arrays.fill(storedSlots, 0);
         final int base = self * signals;
         for (int signal = 0; signal < signals; signal++) {
             if (EntryStatus.isValue(ownStatus[signal])) {
@@ -491,6 +522,7 @@ public final class EigEngine {
         }
         words[slot] = word;
         status[slot] = st;
+        storedSlots[round]++;
         return true;
     }
 
@@ -500,6 +532,8 @@ public final class EigEngine {
      * path of the round ending at the sender and avoiding this lane, signal in range, wire status and token rule,
      * slot still {@linkplain #slotEmpty empty}) before handing it over, so repeating them here would only cost time.
      *
+     * The caller reports the entries it keeps with {@link #countStored}.
+     *
      * @param slot  {@code pathIndex * signals + signal} of an entry the caller checked, whose slot is empty
      * @param word  value word or error code
      * @param st    {@link EntryStatus#VALUE}, {@link EntryStatus#HELD} or {@link EntryStatus#RELAYED_ERROR}
@@ -507,6 +541,18 @@ public final class EigEngine {
     void storeChecked(final int slot, final long word, final byte st) {
         words[slot] = word;
         status[slot] = st;
+    }
+
+    /**
+     * Counts entries stored with {@link #storeChecked} that the caller keeps (a whole message, once; never entries
+     * it empties again with {@link #unstore}), towards {@link #allArrived}. Counting fewer only makes the round's
+     * close look for empty slots; counting more would leave one empty, so a caller counts only what it kept.
+     *
+     * @param round   the round they were stored for
+     * @param entries how many
+     */
+    void countStored(final int round, final int entries) {
+        storedSlots[round] += entries;
     }
 
     /**
@@ -521,7 +567,7 @@ public final class EigEngine {
      * Empties a slot {@link #storeChecked} filled in the open round, for a caller that drops the rest of a message
      * after storing part of it: the slot reads as before the store (empty; an empty slot's word is never read).
      *
-     * @param slot a slot filled by {@link #storeChecked} this round
+     * @param slot a slot filled by {@link #storeChecked} this round, not counted with {@link #countStored}
      */
     void unstore(final int slot) {
         status[slot] = EMPTY;
@@ -575,7 +621,9 @@ public final class EigEngine {
         }
         final int first = paths.levelStart(round);
         final int last = paths.levelEnd(round);
-        fillEmpty(first * signals, last * signals);
+        if (!allArrived(round)) {
+            fillEmpty(first * signals, last * signals);
+        }
         if (!hybrid && excludedMask != 0) {
             // OM drops every node through an excluded lane, whatever a (faulty) relay sent for it; OMH's own rules
             // already make such a node E (its source or relay was silent), so it keeps what arrived.
@@ -587,6 +635,19 @@ public final class EigEngine {
             }
         }
         closedRound = Math.max(closedRound, round);
+        closedRounds |= 1L << (round - 1);
+    }
+
+    /**
+     * Whether every slot that may arrive in a round has: each is stored at most once (an entry goes only into an
+     * empty slot) and counted once it is kept ({@link #accept}, {@link #countStored}), so a full count leaves no slot
+     * of the round empty.
+     *
+     * @param round 1 to m + 1
+     * @return true if no slot of the round is empty
+     */
+    boolean allArrived(final int round) {
+        return storedSlots[round] == receivableSlots[round];
     }
 
     /** Stores every empty slot in {@code [from, to)} as missing; one pass of single compares in the common case. */
@@ -846,7 +907,8 @@ public final class EigEngine {
      *     which it never receives, follow the same rule: -1 until their round is closed, then missing.
      */
     public byte storedStatus(final int pathIndex, final int signal) {
-        return status[pathIndex * signals + signal];
+        final int shown = shownAfter[pathIndex];
+        return shown != 0 && (closedRounds >>> (shown - 1) & 1L) == 0 ? EMPTY : status[pathIndex * signals + signal];
     }
 
     /**

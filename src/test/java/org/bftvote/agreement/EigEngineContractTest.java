@@ -347,6 +347,91 @@ class EigEngineContractTest {
     }
 
     @Test
+    void aSlotStoredThenEmptiedIsMissingOnceItsRoundCloses() {
+        final AgreementConfig[] configs = {Scenario.om(4, 1, 2), Scenario.omh(4, 1, 2, 1, 0, 0)};
+        for (final AgreementConfig config : configs) {
+            final boolean hybrid = config.mode() == AgreementConfig.Mode.HYBRID_CORRECTED;
+            final EigEngine engine = new EigEngine(config, 0);
+            engine.beginFrame(0, new long[] {3, 4}, new byte[] {EntryStatus.VALUE, EntryStatus.VALUE});
+            // Every slot lane 0 receives in round 1 (nodes (1), (2), (3), two signals), then one emptied again.
+            for (int slot = 2; slot < 8; slot++) {
+                engine.storeChecked(slot, 10 + slot, EntryStatus.VALUE);
+            }
+            engine.unstore(5);
+            engine.countStored(1, 5);
+            engine.closeRound(1);
+            assertEquals(hybrid ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR, engine.storedStatus(2, 1),
+                config + ": emptied, then not received again");
+            assertEquals(0, engine.storedWord(2, 1), config.toString());
+            assertEquals(EntryStatus.VALUE, engine.storedStatus(2, 0), config.toString());
+            assertEquals(14, engine.storedWord(2, 0), config.toString());
+        }
+    }
+
+    @Test
+    void allArrivedCountsWhatWasKeptAndAFrameStartsTheCountAgain() {
+        final AgreementConfig config = Scenario.om(4, 1, 2);
+        final EigPaths paths = config.paths();
+        final EigEngine engine = new EigEngine(config, 0);
+        final byte[] valid = {EntryStatus.VALUE, EntryStatus.VALUE};
+        for (int frame = 0; frame < 2; frame++) {
+            engine.beginFrame(frame, new long[] {3, 4}, valid);
+            assertEquals(EntryStatus.VALUE, engine.storedStatus(0, 1), "own reading shown as the frame begins");
+            assertFalse(engine.allArrived(1), "frame " + frame + ": nothing yet");
+            for (int slot = 2; slot < 8; slot++) {
+                engine.storeChecked(slot, slot, EntryStatus.VALUE);
+            }
+            assertFalse(engine.allArrived(1), "stored, not yet counted");
+            engine.countStored(1, 6);
+            assertTrue(engine.allArrived(1), "frame " + frame + ": the six slots of nodes (1), (2), (3)");
+            engine.closeRound(1);
+            for (int node = paths.levelStart(2); node < paths.levelEnd(2); node++) {
+                if (!paths.contains(node, 0)) {
+                    assertFalse(engine.allArrived(2), "node " + node + " not yet");
+                    assertTrue(engine.accept(2, paths.last(node), node, 0, node, EntryStatus.VALUE));
+                    assertTrue(engine.accept(2, paths.last(node), node, 1, 0, EntryStatus.RELAYED_ERROR));
+                }
+            }
+            assertTrue(engine.allArrived(2), "frame " + frame + ": every relay");
+            engine.closeRound(2);
+            for (int node = paths.levelStart(2); node < paths.levelEnd(2); node++) {
+                final boolean through = paths.contains(node, 0);
+                assertEquals(through ? EntryStatus.RELAYED_ERROR : EntryStatus.VALUE, engine.storedStatus(node, 0),
+                    "node " + node + (through ? ", through this lane: missing" : ", received"));
+                assertEquals(through ? 0 : node, engine.storedWord(node, 0), "node " + node);
+            }
+            engine.decide();
+        }
+    }
+
+    @Test
+    void aNodeNeverReceivedReadsAsIfFilledAtItsOwnRoundsClose() {
+        // n = 7, m = 2: round 3 closed before round 2 (decide closes the last round first when the host did not).
+        final AgreementConfig config = Scenario.om(7, 2, 1);
+        final EigEngine engine = new EigEngine(config, 0);
+        final int throughSelf = config.paths().child(1, 0);
+        engine.beginFrame(0, new long[] {3}, new byte[] {EntryStatus.VALUE});
+        engine.closeRound(3);
+        assertEquals(-1, engine.storedStatus(throughSelf, 0), "round 2 still open");
+        engine.closeRound(2);
+        assertEquals(EntryStatus.RELAYED_ERROR, engine.storedStatus(throughSelf, 0), "round 2 closed");
+        // OM drops a node through an excluded lane as MISSING; readmitted, it is missing as the default token again.
+        final AgreementConfig quad = Scenario.om(4, 1, 1);
+        final EigEngine lane0 = new EigEngine(quad, 0);
+        final int viaOne = quad.paths().child(1, 0);
+        lane0.excludeLane(1);
+        lane0.beginFrame(0, new long[] {3}, new byte[] {EntryStatus.VALUE});
+        lane0.decide();
+        assertEquals(EntryStatus.MISSING, lane0.storedStatus(viaOne, 0), "through an excluded lane");
+        lane0.readmitLane(1);
+        lane0.beginFrame(1, new long[] {3}, new byte[] {EntryStatus.VALUE});
+        assertEquals(-1, lane0.storedStatus(viaOne, 0), "next frame, round 2 open");
+        lane0.decide();
+        assertEquals(EntryStatus.RELAYED_ERROR, lane0.storedStatus(viaOne, 0), "readmitted");
+        assertEquals(0, lane0.storedWord(viaOne, 0));
+    }
+
+    @Test
     void aNodeNeverReceivedReadsEmptyUntilItsRoundClosesThenMissing() {
         final AgreementConfig[] configs = {Scenario.om(4, 1, 1), Scenario.omh(4, 1, 1, 1, 0, 0)};
         for (final AgreementConfig config : configs) {
