@@ -85,7 +85,7 @@ import java.util.Arrays;
  * resolution order: a few int per tree node) so that no per-frame step walks the tree. The {@link EigPaths}
  * numbering is not a copy: it is the configuration's, shared by every engine and lane built from it
  * ({@code AgreementConfig.paths()}). All allocated when built: about 8 KiB for n = 4, m = 1, K = 32 and about
- * 101 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical
+ * 102 KiB for n = 7, m = 2, K = 32. Nothing is allocated per frame; deterministic (bit-identical
  * output for identical input and call order). Not thread safe.
  */
 public final class EigEngine {
@@ -117,7 +117,7 @@ public final class EigEngine {
      * Value arrays, node-major (slot = row * K + signal), so the K signals of one node lie side by side and a
      * node's entries are emitted, received and resolved from one run of memory. Rows 0 to count - 1 hold what was
      * received (or, for this lane's own readings, stored) at each node; row count + node holds what the inner node
-     * resolved to in decide(). One array pair for both lets the majority read a child with the same index math
+     * resolved to in decide(), unless it resolved to its own received row (see valueRow). One array pair for both lets the majority read a child with the same index math
      * whether the child is a leaf (received) or an inner node (resolved).
      */
     private final long[] words;
@@ -161,8 +161,8 @@ public final class EigEngine {
      * The resolution order, precomputed: every inner node not containing this lane, deepest level first (children
      * before parents), with its depth. Its voters other than this lane are the rows voteRow[voteStart[e]] to
      * voteRow[voteStart[e + 1] - 1]: the value-array row of child node·k for each lane k neither on the node nor
-     * this lane (a received row for a leaf child, a resolved row for an inner one). This lane's own vote is the
-     * node's received row, handled apart because a held E becomes a token there.
+     * this lane (a received row for a leaf child, a resolved row for an inner one), read through valueRow. This
+     * lane's own vote is the node's received row, handled apart because a held E becomes a token there.
      */
     private final int[] resolveNode;
     private final int[] resolveDepth;
@@ -174,6 +174,13 @@ public final class EigEngine {
      * when m = 0, the resolved root otherwise).
      */
     private final int[] decideRow;
+
+    /*
+     * Per value-array row, the row its values are in this frame: itself, except an inner node's resolved row
+     * (count + node) when the node resolved unanimously, whose values are then its own received row, read there
+     * instead of copied. Set for every node each decide() before anything reads it (children resolve first).
+     */
+    private final int[] valueRow;
 
     private long excludedMask;
     private boolean selfExcluded;
@@ -255,6 +262,10 @@ public final class EigEngine {
         buildResolveOrder();
         this.absentStatus = hybrid || m == 0 ? EntryStatus.MISSING : EntryStatus.RELAYED_ERROR;
         this.decideRow = new int[lanes];
+        this.valueRow = new int[count + inner];
+        for (int row = 0; row < valueRow.length; row++) {
+            valueRow[row] = row;
+        }
         for (int source = 0; source < lanes; source++) {
             decideRow[source] = source == self || m == 0 ? source : count + source;
         }
@@ -686,7 +697,7 @@ public final class EigEngine {
             }
         }
         for (int source = 0; source < lanes; source++) {
-            final int row = decideRow[source] * signals;
+            final int row = valueRow[decideRow[source]] * signals;
             final int out = source * signals;
             final boolean absent = source == self && selfExcluded;
             for (int signal = 0; signal < signals; signal++) {
@@ -704,7 +715,8 @@ public final class EigEngine {
 
     /**
      * The common case of a whole node at once, in OM: if every relay's row (words and statuses of all signals) is
-     * equal to this lane's own row of the node, the node resolves to its own row, copied; otherwise nothing is done
+     * equal to this lane's own row of the node, the node resolves to its own row, read there from then on
+     * ({@code valueRow}) rather than copied; otherwise nothing is done
      * and the caller resolves signal by signal. Exactly what {@link #resolve} decides then: in OM the only MISSING
      * entries are those of nodes through an excluded lane (a merely missing entry is stored as the default token,
      * RELAYED_ERROR word 0); such a node, and a lane excluded itself, take the per-signal path, and any other node's
@@ -721,15 +733,11 @@ public final class EigEngine {
         }
         final int own = node * signals;
         for (int v = firstVote; v < endVote; v++) {
-            if (!sameRow(own, voteRow[v] * signals)) {
+            if (!sameRow(own, valueRow[voteRow[v]] * signals)) {
                 return false;
             }
         }
-        final int out = (count + node) * signals;
-        for (int signal = 0; signal < signals; signal++) {
-            words[out + signal] = words[own + signal];
-            status[out + signal] = status[own + signal];
-        }
+        valueRow[count + node] = node;
         return true;
     }
 
@@ -752,6 +760,7 @@ public final class EigEngine {
      * {@link #majority}.
      */
     private void resolve(final int node, final int depth, final int firstVote, final int endVote) {
+        valueRow[count + node] = count + node;
         final int own = node * signals;
         final int out = (count + node) * signals;
         for (int signal = 0; signal < signals; signal++) {
@@ -777,7 +786,7 @@ public final class EigEngine {
                 agree = 1;
             }
             for (int v = firstVote; v < endVote; v++) {
-                final int slot = voteRow[v] * signals + signal;
+                final int slot = valueRow[voteRow[v]] * signals + signal;
                 final byte st = status[slot];
                 if (st == EntryStatus.MISSING) {
                     continue;
@@ -811,7 +820,7 @@ public final class EigEngine {
             present = 1;
         }
         for (int v = firstVote; v < endVote; v++) {
-            final int slot = voteRow[v] * signals + signal;
+            final int slot = valueRow[voteRow[v]] * signals + signal;
             if (status[slot] != EntryStatus.MISSING) {
                 scratchWords[present] = words[slot];
                 scratchStatus[present] = status[slot];
