@@ -908,6 +908,9 @@ public final class AgreementLane {
                 }
                 continue;
             }
+            if (engine.decidedAsReceived(peer)) {
+                continue;
+            }
             for (int k = 0; k < engineSignals; k++) {
                 if (!consistent(engine.storedStatus(peer, k), engine.storedWord(peer, k),
                     engine.decidedStatus(peer, k), engine.decidedWord(peer, k))) {

@@ -650,6 +650,18 @@ public final class EigEngine {
     }
 
     /**
+     * Whether the last {@link #decide} took a source's decided row as it arrived: m = 0, or its root node resolved
+     * unanimously to this lane's own received row of it (OM). Then every signal's decision is what the source's
+     * round-1 entry carried (a value, or a token decided as the default), so the two cannot disagree.
+     *
+     * @param source a lane other than this one
+     * @return true if the source's decided row is its received round-1 row
+     */
+    boolean decidedAsReceived(final int source) {
+        return valueRow[decideRow[source]] == source;
+    }
+
+    /**
      * Whether every slot that may arrive in a round has: each is stored at most once (an entry goes only into an
      * empty slot) and counted once it is kept ({@link #accept}, {@link #countStored}), so a full count leaves no slot
      * of the round empty.

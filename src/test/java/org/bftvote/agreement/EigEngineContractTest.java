@@ -404,6 +404,54 @@ class EigEngineContractTest {
         }
     }
 
+    /** Lane 0 of OM(4, 1, 1) hears source j's word 10 + j from j and from every relay, except where told. */
+    private static EigEngine decidedLaneZero(final AgreementConfig config, final int twoFacedRelay, final int exclude) {
+        final EigPaths paths = config.paths();
+        final EigEngine engine = new EigEngine(config, 0);
+        if (exclude > 0) {
+            engine.excludeLane(exclude);
+        }
+        engine.beginFrame(0, new long[] {10}, new byte[] {EntryStatus.VALUE});
+        for (int source = 1; source < config.lanes(); source++) {
+            engine.accept(1, source, source, 0, 10 + source, EntryStatus.VALUE);
+        }
+        engine.closeRound(1);
+        for (int node = paths.levelStart(2); node < paths.levelEnd(2); node++) {
+            if (!paths.contains(node, 0)) {
+                final int relay = paths.last(node);
+                final long word = 10 + paths.source(node) + (relay == twoFacedRelay ? 100 : 0);
+                engine.accept(2, relay, node, 0, word, EntryStatus.VALUE);
+            }
+        }
+        engine.decide();
+        return engine;
+    }
+
+    @Test
+    void decidedAsReceivedWhenEveryRelayAgreesWithTheSource() {
+        final AgreementConfig om = Scenario.om(4, 1, 1);
+        final EigEngine agreed = decidedLaneZero(om, -1, -1);
+        for (int source = 1; source < 4; source++) {
+            assertTrue(agreed.decidedAsReceived(source), "source " + source);
+            assertEquals(10 + source, agreed.decidedWord(source, 0));
+        }
+        final EigEngine oneRelayLies = decidedLaneZero(om, 3, -1);
+        assertFalse(oneRelayLies.decidedAsReceived(1), "relay 3 disagrees about source 1");
+        assertFalse(oneRelayLies.decidedAsReceived(2), "and about source 2");
+        assertTrue(oneRelayLies.decidedAsReceived(3), "no other relay lies about source 3");
+        assertEquals(11, oneRelayLies.decidedWord(1, 0), "the majority still decides what source 1 sent");
+        final EigEngine excluded = decidedLaneZero(om, -1, 3);
+        assertFalse(excluded.decidedAsReceived(3), "an excluded source is decided as absent");
+        assertFalse(excluded.decidedAsReceived(1), "its relay of source 1 dropped: resolved signal by signal");
+        assertEquals(11, excluded.decidedWord(1, 0));
+        assertFalse(decidedLaneZero(Scenario.omh(4, 1, 1, 1, 0, 0), -1, -1).decidedAsReceived(1),
+            "OMH resolves signal by signal");
+        final EigEngine noRelays = new EigEngine(Scenario.om(4, 0, 1), 0);
+        noRelays.beginFrame(0, new long[] {10}, new byte[] {EntryStatus.VALUE});
+        noRelays.decide();
+        assertTrue(noRelays.decidedAsReceived(2), "m = 0: the round-1 entry is the decision");
+    }
+
     @Test
     void aNodeNeverReceivedReadsAsIfFilledAtItsOwnRoundsClose() {
         // n = 7, m = 2: round 3 closed before round 2 (decide closes the last round first when the host did not).
