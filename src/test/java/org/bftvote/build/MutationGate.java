@@ -1,6 +1,7 @@
 package org.bftvote.build;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,6 @@ import java.util.regex.Pattern;
  * <p>Usage: {@code MutationGate MUTATIONS_XML REVIEWED_LIST [MIN_SCORE_PERCENT]}; exit 0 when they agree.
  */
 public final class MutationGate {
-    private static final Pattern MUTATION = Pattern.compile("<mutation\\b([^>]*)>(.*?)</mutation>", Pattern.DOTALL);
-    private static final Pattern STATUS = Pattern.compile("status='([A-Z_]+)'");
     private static final Pattern ENTRY = Pattern.compile("^(\\S+) (\\S+) missed=(\\d+) -- (.+)$");
 
     private MutationGate() {
@@ -45,28 +44,43 @@ public final class MutationGate {
     public static void main(final String[] args) throws IOException {
         final Report report = read(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         final Map<String, Integer> listed = listed(Path.of(args[1]));
+        if (!judge(report, listed, args[1], args.length > 2 ? args[2] : null, System.out)) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Prints the score and one line per difference between what was found and the reviewed list.
+     *
+     * @param report what PIT found (one run, or the mutation history)
+     * @param listed the reviewed list
+     * @param listName the reviewed list's file, named in the verdict
+     * @param minScore the least score in percent of the mutants not listed, or {@code null} for none
+     * @param out where the verdict goes
+     * @return whether the gate passes
+     */
+    static boolean judge(final Report report, final Map<String, Integer> listed, final String listName,
+        final String minScore, final PrintStream out) {
         final List<String> problems = compare(report, listed);
-        final int total = report.total;
-        final int detected = report.detected;
         int equivalent = 0;
         for (final Map.Entry<String, Integer> e : listed.entrySet()) {
             if (report.classes.contains(owner(e.getKey()))) {
                 equivalent += Math.min(e.getValue(), report.survivors.getOrDefault(e.getKey(), 0));
             }
         }
-        final double score = 100.0 * detected / Math.max(1, total);
-        final double adjusted = 100.0 * detected / Math.max(1, total - equivalent);
-        System.out.printf("mutation score: %d of %d mutants detected (%.1f %%) in %d classes; %d listed survivors; "
-            + "%.1f %% of the mutants not listed%n", detected, total, score, report.classes.size(), equivalent,
-            adjusted);
-        if (args.length > 2 && adjusted < Double.parseDouble(args[2])) {
-            problems.add(String.format("score %.1f %% is below %s %%", adjusted, args[2]));
+        final double score = 100.0 * report.detected / Math.max(1, report.total);
+        final double adjusted = 100.0 * report.detected / Math.max(1, report.total - equivalent);
+        out.printf("mutation score: %d of %d mutants detected (%.1f %%) in %d classes; %d listed survivors; "
+            + "%.1f %% of the mutants not listed%n", report.detected, report.total, score, report.classes.size(),
+            equivalent, adjusted);
+        if (minScore != null && adjusted < Double.parseDouble(minScore)) {
+            problems.add(String.format("score %.1f %% is below %s %%", adjusted, minScore));
         }
+        problems.forEach(p -> out.println("mutation gate: " + p));
         if (!problems.isEmpty()) {
-            problems.forEach(p -> System.out.println("mutation gate: " + p));
-            System.out.println("mutation gate: FAILED (" + problems.size() + " difference(s) with " + args[1] + ")");
-            System.exit(1);
+            out.println("mutation gate: FAILED (" + problems.size() + " difference(s) with " + listName + ")");
         }
+        return problems.isEmpty();
     }
 
     /** What one PIT run found. */
@@ -81,6 +95,29 @@ public final class MutationGate {
         final Map<String, Integer> timedOut = new TreeMap<>();
         /** The classes the run mutated. */
         final Set<String> classes = new TreeSet<>();
+
+        /**
+         * Counts mutants of one method and mutator that ended the same way.
+         *
+         * @param key {@code class#method(desc) Mutator}
+         * @param status PIT's status; survived and without coverage count as survivors, every other one as detected
+         * @param count how many
+         */
+        void add(final String key, final String status, final int count) {
+            if (count == 0) {
+                return;
+            }
+            classes.add(owner(key));
+            total += count;
+            if ("SURVIVED".equals(status) || "NO_COVERAGE".equals(status)) {
+                survivors.merge(key, count, Integer::sum);
+            } else {
+                detected += count;
+                if ("TIMED_OUT".equals(status)) {
+                    timedOut.merge(key, count, Integer::sum);
+                }
+            }
+        }
     }
 
     /**
@@ -89,25 +126,8 @@ public final class MutationGate {
      */
     static Report read(final String xml) {
         final Report report = new Report();
-        final Matcher m = MUTATION.matcher(xml);
-        while (m.find()) {
-            final Matcher status = STATUS.matcher(m.group(1));
-            final String s = status.find() ? status.group(1) : "";
-            if ("NON_VIABLE".equals(s)) {
-                continue;
-            }
-            final String body = m.group(2);
-            final String owner = tag(body, "mutatedClass");
-            report.classes.add(owner);
-            report.total++;
-            if ("SURVIVED".equals(s) || "NO_COVERAGE".equals(s)) {
-                report.survivors.merge(key(owner, body), 1, Integer::sum);
-            } else {
-                report.detected++;
-                if ("TIMED_OUT".equals(s)) {
-                    report.timedOut.merge(key(owner, body), 1, Integer::sum);
-                }
-            }
+        for (final PitReport.Mutant m : PitReport.parse(xml)) {
+            report.add(m.key(), m.status(), 1);
         }
         return report;
     }
@@ -167,20 +187,7 @@ public final class MutationGate {
         return problems;
     }
 
-    /** {@code class#method(desc) Mutator}: the unit the reviewed list counts in. */
-    private static String key(final String owner, final String body) {
-        final String mutator = tag(body, "mutator");
-        return owner + "#" + tag(body, "mutatedMethod").replace("&lt;", "<").replace("&gt;", ">")
-            + tag(body, "methodDescription") + " " + mutator.substring(mutator.lastIndexOf('.') + 1);
-    }
-
     private static String owner(final String key) {
         return key.substring(0, key.indexOf('#'));
-    }
-
-    private static String tag(final String body, final String name) {
-        final int start = body.indexOf("<" + name + ">");
-        final int end = body.indexOf("</" + name + ">", start);
-        return start < 0 || end < 0 ? "" : body.substring(start + name.length() + 2, end);
     }
 }

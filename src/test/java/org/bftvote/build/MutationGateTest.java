@@ -1,8 +1,11 @@
 package org.bftvote.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * mutant that timed out is not a stale entry.
  */
 class MutationGateTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
     private static final String XML = "<mutations>"
         + mutation("KILLED", "a.B", "f", "(I)V", "org.pitest.X.MathMutator")
         + mutation("SURVIVED", "a.B", "f", "(I)V", "org.pitest.X.ConditionalsBoundaryMutator")
@@ -69,5 +74,26 @@ class MutationGateTest {
         final Map<String, Integer> other = new HashMap<>(both);
         other.put("c.D#h()V MathMutator", 3);
         assertEquals(List.of(), MutationGate.compare(r, other));
+    }
+
+    @Test
+    void judgesTheListAndTheLeastScoreOfTheMutantsNotListed() {
+        final MutationGate.Report r = MutationGate.read(XML);
+        final Map<String, Integer> both = Map.of("a.B#f(I)V ConditionalsBoundaryMutator", 1,
+            "a.B#g()Z BooleanTrueReturnValsMutator", 1);
+        assertTrue(MutationGate.judge(r, both, "list.txt", "100", QUIET), "2 of the 2 not listed are detected");
+        assertFalse(MutationGate.judge(r, Map.of(), "list.txt", null, QUIET), "2 survivors not listed");
+        final Map<String, Integer> one = Map.of("a.B#f(I)V ConditionalsBoundaryMutator", 1,
+            "a.B#g()Z BooleanTrueReturnValsMutator", 0);
+        assertFalse(MutationGate.judge(r, one, "list.txt", null, QUIET),
+            "an unlisted survivor fails without a threshold");
+        final MutationGate.Report killedOnly = new MutationGate.Report();
+        killedOnly.add("a.B#f(I)V MathMutator", "KILLED", 19);
+        killedOnly.add("a.B#g(I)V MathMutator", "SURVIVED", 1);
+        final Map<String, Integer> none = Map.of("a.B#g(I)V MathMutator", 1);
+        assertTrue(MutationGate.judge(killedOnly, none, "list.txt", "95", QUIET), "19 of 19 not listed");
+        killedOnly.add("a.B#h(I)V MathMutator", "NO_COVERAGE", 1);
+        assertFalse(MutationGate.judge(killedOnly, Map.of("a.B#g(I)V MathMutator", 1, "a.B#h(I)V MathMutator", 0),
+            "list.txt", "95", QUIET), "19 of 20 not listed is 95 %, but one survivor is not listed");
     }
 }
