@@ -123,6 +123,24 @@ final class MutationHistory {
     }
 
     /**
+     * @param path a library source file
+     * @return how many mutants its last analysis found, or -1 if it has none recorded
+     */
+    int mutantsOf(final String path) {
+        final Analysis a = sources.get(path);
+        if (a == null) {
+            return -1;
+        }
+        int total = 0;
+        for (final int[] counts : a.groups.values()) {
+            for (final int c : counts) {
+                total += c;
+            }
+        }
+        return total;
+    }
+
+    /**
      * @param library every library source file now, with its hash ({@link SourceHashes#underRoot})
      * @param testRoot the test source root
      * @return the files to analyse again, each with why: new, changed, or one of its detecting tests changed

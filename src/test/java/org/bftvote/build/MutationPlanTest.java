@@ -1,6 +1,7 @@
 package org.bftvote.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,5 +36,29 @@ class MutationPlanTest {
         assertEquals("mutation.changed.skip=true\nmutation.changed.classes=" + MutationPlan.NO_CLASS + "\n",
             Files.readString(dir.resolve("plan.properties"), StandardCharsets.UTF_8));
         assertEquals(List.of(), Files.readAllLines(dir.resolve("analyse.txt")));
+    }
+
+    @Test
+    void estimatesTheMutantsFromTheHistoryOrForANewFileFromItsLinesOfCode() throws IOException {
+        final Path root = dir.resolve("main");
+        Files.createDirectories(root.resolve("a"));
+        Files.writeString(root.resolve("a/New.java"), "/** doc\n * more\n */\nclass New {\n\n  int x;\n  // c\n  int y;\n}\n",
+            StandardCharsets.UTF_8);
+        final MutationHistory h = MutationHistory.parse("source a/B.java 1\n"
+            + "mutants a/B.java a.B#f()V M killed=3 timed-out=1 survived=2 no-coverage=1\n"
+            + "mutants a/B.java a.B#g()V M killed=5 timed-out=0 survived=0 no-coverage=0\n", "h.txt");
+        assertEquals(12, h.mutantsOf("a/B.java"));
+        assertEquals(-1, h.mutantsOf("a/New.java"));
+        assertEquals(2, MutationPlan.mutants(List.of("a/New.java"), h, root), "4 lines of code, not the comments");
+        assertEquals(14, MutationPlan.mutants(List.of("a/B.java", "a/New.java"), h, root));
+    }
+
+    @Test
+    void failsAPlanOverItsBudgetWithWhatToDo() {
+        MutationPlan.checkBudget(400, 400, Path.of("h.txt"));
+        MutationPlan.checkBudget(5000, 0, Path.of("h.txt"));
+        assertEquals("about 401 mutants to analyse, more than this build's budget of 400 (mutation.budget); run "
+            + ".ci/mutation-changed, which has none, and commit h.txt with the change", assertThrows(
+                IllegalArgumentException.class, () -> MutationPlan.checkBudget(401, 400, Path.of("h.txt"))).getMessage());
     }
 }
