@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,8 @@ import java.util.stream.Stream;
  * {@code BUDGET} is the most mutants a run analyses, 0 for no limit.
  */
 public final class MutationPlan {
+    /** The plan's list of files to analyse, one source path a line, in the plan's directory. */
+    private static final String FILES = "analyse.txt";
     /** The targetClasses PIT gets when it is skipped: it must name something, and names no class. */
     static final String NO_CLASS = "org.bftvote.NoClassToAnalyse";
 
@@ -40,6 +44,11 @@ public final class MutationPlan {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(final String[] args) throws IOException {
+        if (args.length != 8) {
+            System.out.println("mutation plan: expected 8 arguments (HISTORY LIBRARY_ROOT TEST_ROOT PLAN_DIR REPORT ALL "
+                + "SKIP BUDGET), got " + args.length);
+            System.exit(2);
+        }
         try {
             final Path history = Path.of(args[0]);
             final Path libraryRoot = Path.of(args[1]);
@@ -124,7 +133,27 @@ public final class MutationPlan {
         Files.createDirectories(planDir);
         Files.writeString(planDir.resolve("plan.properties"), "mutation.changed.skip=" + analyse.isEmpty() + "\n"
             + "mutation.changed.classes=" + targetClasses(analyse.keySet()) + "\n", StandardCharsets.UTF_8);
-        Files.write(planDir.resolve("analyse.txt"), analyse.keySet(), StandardCharsets.UTF_8);
+        Files.write(planDir.resolve(FILES), analyse.keySet(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param planDir where {@link #write} put the plan
+     * @return the files it names to analyse
+     * @throws IOException if the plan cannot be read
+     * @throws IllegalArgumentException if there is no plan
+     */
+    static Set<String> files(final Path planDir) throws IOException {
+        final Path plan = planDir.resolve(FILES);
+        if (!Files.exists(plan)) {
+            throw new IllegalArgumentException(plan + ": no plan; the mutation-plan step writes it first");
+        }
+        final Set<String> out = new TreeSet<>();
+        for (final String line : Files.readAllLines(plan, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(line.strip());
+            }
+        }
+        return out;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,11 @@ class MutationPlanTest {
         MutationPlan.write(dir, analyse);
         assertEquals("mutation.changed.skip=false\nmutation.changed.classes=a.b.C,a.b.C$*\n",
             Files.readString(dir.resolve("plan.properties"), StandardCharsets.UTF_8));
-        assertEquals(List.of("a/b/C.java"), Files.readAllLines(dir.resolve("analyse.txt")));
+        assertEquals(Set.of("a/b/C.java"), MutationPlan.files(dir));
         MutationPlan.write(dir, new TreeMap<>());
         assertEquals("mutation.changed.skip=true\nmutation.changed.classes=" + MutationPlan.NO_CLASS + "\n",
             Files.readString(dir.resolve("plan.properties"), StandardCharsets.UTF_8));
-        assertEquals(List.of(), Files.readAllLines(dir.resolve("analyse.txt")));
+        assertEquals(Set.of(), MutationPlan.files(dir));
     }
 
     @Test

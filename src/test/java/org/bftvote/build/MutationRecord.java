@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeSet;
 
 /**
  * The last mutation step of {@code mvn verify} and {@code .ci/mutation-changed}, after PIT analysed what
@@ -32,6 +31,11 @@ public final class MutationRecord {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(final String[] args) throws IOException {
+        if (args.length != 8) {
+            System.out.println("mutation history: expected 8 arguments (HISTORY LIBRARY_ROOT TEST_ROOT PLAN_DIR REPORT "
+                + "REVIEWED_LIST MIN_SCORE OUT), got " + args.length);
+            System.exit(2);
+        }
         final boolean passes;
         try {
             passes = record(args, System.out);
@@ -53,15 +57,15 @@ public final class MutationRecord {
      * @throws IllegalArgumentException if an input is missing or damaged
      */
     static boolean record(final String[] args, final PrintStream out) throws IOException {
-        final MutationHistory merged = merge(args);
+        final Set<String> analysed = MutationPlan.files(Path.of(args[3]));
+        final MutationHistory merged = merge(args, analysed);
         final boolean passes = MutationGate.judge(merged.report(), MutationGate.listed(Path.of(args[5])), args[5],
             args[6], out);
         if (passes) {
             final Path file = Path.of(args[7]);
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, merged.format(), StandardCharsets.UTF_8);
-            out.println(describe(merged, planned(Path.of(args[3]).resolve("analyse.txt")).size(),
-                Path.of(args[0]), file));
+            out.println(describe(merged, analysed.size(), Path.of(args[0]), file));
         } else {
             out.println("mutation history: not written, as the gate failed; the files analysed in this run "
                 + "stay to analyse, so that the next run sees the tests or list entries added since");
@@ -71,16 +75,16 @@ public final class MutationRecord {
 
     /**
      * @param args see the class comment
+     * @param analysed the files the plan named ({@link MutationPlan#files})
      * @return the history with the planned files' records replaced by this run's
      * @throws IOException if a file cannot be read
-     * @throws IllegalArgumentException if the plan or PIT's report is missing, or the merged history still holds a
-     *     file as not analysed
+     * @throws IllegalArgumentException if PIT's report is missing, or the merged history still holds a file as not
+     *     analysed
      */
-    static MutationHistory merge(final String[] args) throws IOException {
+    static MutationHistory merge(final String[] args, final Set<String> analysed) throws IOException {
         final Path history = Path.of(args[0]);
         final Path testRoot = Path.of(args[2]);
         final SortedMap<String, String> library = SourceHashes.underRoot(Path.of(args[1]));
-        final Set<String> analysed = planned(Path.of(args[3]).resolve("analyse.txt"));
         final List<PitReport.Mutant> mutants = analysed.isEmpty() ? List.of() : mutants(Path.of(args[4]), analysed);
         final MutationHistory merged = MutationHistory.read(history).merge(library, testRoot, analysed, mutants);
         final SortedMap<String, String> left = merged.changed(library, testRoot);
@@ -101,19 +105,6 @@ public final class MutationRecord {
         }
         return written + "\nmutation history: " + history + " does not hold this run's analysis; "
             + ".ci/mutation-changed writes it there, so that the next build need not analyse these files again";
-    }
-
-    private static Set<String> planned(final Path plan) throws IOException {
-        if (!Files.exists(plan)) {
-            throw new IllegalArgumentException(plan + ": no plan; the mutation-plan step writes it first");
-        }
-        final Set<String> out = new TreeSet<>();
-        for (final String line : Files.readAllLines(plan, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                out.add(line.strip());
-            }
-        }
-        return out;
     }
 
     private static List<PitReport.Mutant> mutants(final Path report, final Set<String> analysed) throws IOException {

@@ -47,12 +47,16 @@ class MutationRecordTest {
         MutationPlan.write(dir.resolve("plan"), analyse);
     }
 
+    private MutationHistory merged() throws IOException {
+        return MutationRecord.merge(args, MutationPlan.files(dir.resolve("plan")));
+    }
+
     @Test
     void mergesThePlannedFilesAnalysis() throws IOException {
         plan("a/B.java");
         Files.writeString(dir.resolve("mutations.xml"), "<mutations>"
             + PitReportTest.mutation("KILLED", "a.B", "B.java", "f", "") + "</mutations>", StandardCharsets.UTF_8);
-        final MutationHistory merged = MutationRecord.merge(args);
+        final MutationHistory merged = merged();
         assertEquals(Set.of("a/B.java"), merged.sources().keySet());
         assertEquals(1, merged.report().detected);
     }
@@ -60,14 +64,14 @@ class MutationRecordTest {
     @Test
     void refusesWithoutAPlanWithoutPitsReportOrWithAChangedFileLeftOut() throws IOException {
         assertEquals(dir.resolve("plan/analyse.txt") + ": no plan; the mutation-plan step writes it first",
-            assertThrows(IllegalArgumentException.class, () -> MutationRecord.merge(args)).getMessage());
+            assertThrows(IllegalArgumentException.class, () -> MutationRecord.record(args, QUIET)).getMessage());
         plan("a/B.java");
         assertEquals(dir.resolve("mutations.xml") + ": PIT wrote no report, though 1 library source file(s) were to "
-            + "be analysed", assertThrows(IllegalArgumentException.class, () -> MutationRecord.merge(args)).getMessage());
+            + "be analysed", assertThrows(IllegalArgumentException.class, () -> merged()).getMessage());
         plan();
         assertEquals("1 library source file(s) not analysed since they changed, first a/B.java (not analysed yet); "
             + "the mutation-plan step names them and PIT analyses them before this step",
-            assertThrows(IllegalArgumentException.class, () -> MutationRecord.merge(args)).getMessage());
+            assertThrows(IllegalArgumentException.class, () -> merged()).getMessage());
     }
 
     @Test
@@ -83,6 +87,6 @@ class MutationRecordTest {
         assertFalse(Files.exists(dir.resolve("out.txt")));
         Files.writeString(list, "a.B#g(I)V MathMutator missed=1 -- equivalent: for the test\n", StandardCharsets.UTF_8);
         assertTrue(MutationRecord.record(args, QUIET));
-        assertEquals(MutationRecord.merge(args).format(), Files.readString(dir.resolve("out.txt")));
+        assertEquals(merged().format(), Files.readString(dir.resolve("out.txt")));
     }
 }
